@@ -7,6 +7,18 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(TextWriter output)
     {
+        // Symbolic
+
+        // Analysis
+
+        // Matrix calculus
+
+        // Optimization
+
+        // Learning
+
+        // Curvature
+
         yield break;
     }
 }
