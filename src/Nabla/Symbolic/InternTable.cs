@@ -39,6 +39,7 @@ internal static class InternTable
     private static readonly ConcurrentDictionary<Key, WeakReference<Expr>> table = new();
     private static int sweepAt = 1 << 16;
     private static int sweeping;
+    private static int added;   // approximate size: ConcurrentDictionary.Count takes every lock
 
     public static int Count => table.Count;
 
@@ -58,7 +59,7 @@ internal static class InternTable
             var node = Create(kind, payload, args);
             if (table.TryAdd(key, new WeakReference<Expr>(node)))
             {
-                if (table.Count > Volatile.Read(ref sweepAt)) Sweep();
+                if (Interlocked.Increment(ref added) > Volatile.Read(ref sweepAt)) Sweep();
                 return node;
             }
         }
@@ -71,7 +72,9 @@ internal static class InternTable
         {
             foreach (var entry in table)
                 if (!entry.Value.TryGetTarget(out _)) table.TryRemove(entry);
-            Volatile.Write(ref sweepAt, Math.Max(1 << 16, table.Count * 2));
+            int live = table.Count;
+            Volatile.Write(ref added, live);
+            Volatile.Write(ref sweepAt, Math.Max(1 << 16, live * 2));
         }
         finally { Volatile.Write(ref sweeping, 0); }
     }
