@@ -89,7 +89,7 @@ internal static class Numeric
             p[i] += h; q[i] -= h;
             return (f.Evaluate(Real.View(p)).V - f.Evaluate(Real.View(q)).V) / (2 * h);
         }
-        double h0 = 1e-2 * Math.Max(1, Math.Abs(x[i]));
+        double h0 = 2e-3 * Math.Max(0.01, Math.Abs(x[i]));
         double d1 = D(h0), d2 = D(h0 / 2), d3 = D(h0 / 4);
         double r1 = (4 * d2 - d1) / 3, r2 = (4 * d3 - d2) / 3;
         return (16 * r2 - r1) / 15;
