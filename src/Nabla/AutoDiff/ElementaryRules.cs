@@ -45,9 +45,13 @@ public static class ElementaryRules<S> where S : IScalar<S>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (S F, S D) Cbrt(S x) { var c = S.Cbrt(x); return (c, S.One / (S.Constant(3) * c * c)); }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (S F, S D) Abs(S x) => x.Value >= 0 ? (x, S.One) : (-x, -S.One);
+    public static (S F, S D) Abs(S x) => x >= S.Zero ? (x, S.One) : (-x, -S.One);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (S F, S D) Sign(S x) => (S.Sign(x), x.Value == 0 ? S.Constant(double.NaN) : S.Zero);
+    public static (S F, S D) Sign(S x) => (S.Sign(x), IsZero(x) ? S.Constant(double.NaN) : S.Zero);
+
+    // Branches use the comparison operators (not Value), so batched types can detect lanes that disagree.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool IsZero(S x) => x >= S.Zero && x <= S.Zero;
 
     /// <summary>d/dx and d/dy of atan2(y, x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,7 +67,7 @@ public static class ElementaryRules<S> where S : IScalar<S>
     {
         var f = S.Pow(x, y);
         var dx = y * S.Pow(x, y - S.One);
-        var dy = x.Value == 0 && y.Value > 0 ? S.Zero : f * S.Log(x);
+        var dy = IsZero(x) && y > S.Zero ? S.Zero : f * S.Log(x);
         return (f, dx, dy);
     }
 
