@@ -6,12 +6,29 @@ namespace Nabla.Learning;
 /// <summary>What a model file records besides the weights: architecture and the data split it was trained on.</summary>
 public sealed record ModelInfo(string Data, int[] Layers, Activation Activation, int Samples, DataSplit Split);
 
+/// <summary>A trained classifier whatever its precision (what <see cref="ModelFile.Load(string)"/> returns).</summary>
+public interface IClassifier
+{
+    ModelInfo Info { get; }
+    Standardizer Standardizer { get; }
+    /// <summary>"float32" or "float64".</summary>
+    string Precision { get; }
+    int ParameterCount { get; }
+    int[] Rows(DataSet data, string split);
+    (double Loss, double Accuracy) Evaluate(DataSet data, ReadOnlySpan<int> rows);
+    int[] Predict(DataSet data, ReadOnlySpan<int> rows);
+    void Save(string path);
+}
+
 /// <summary>
 /// A trained MLP classifier: the network, the input standardization learned from its training rows
 /// and the split, so evaluation (and a PyTorch user) reproduce exactly what training reported.
 /// </summary>
-public sealed class Classifier<T>(Sequential<T> network, Standardizer standardizer, ModelInfo info) where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Classifier<T>(Sequential<T> network, Standardizer standardizer, ModelInfo info) : IClassifier where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public string Precision => typeof(T) == typeof(double) ? "float64" : "float32";
+    public int ParameterCount => Network.ParameterCount;
+
     public Sequential<T> Network { get; } = network;
     public Standardizer Standardizer { get; } = standardizer;
     public ModelInfo Info { get; } = info;

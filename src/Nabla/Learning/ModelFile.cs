@@ -52,9 +52,18 @@ public static class ModelFile
         SafeTensors.Save(path, tensors, meta);
     }
 
-    public static Classifier<T> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Loads a model in the precision it was saved in.</summary>
+    public static IClassifier Load(string path)
     {
         var content = SafeTensors.Load(path);
+        return content.Metadata.TryGetValue("dtype", out var d) && d == "float64" ? FromContent<double>(content, path) : FromContent<float>(content, path);
+    }
+
+    /// <summary>Loads a model as <typeparamref name="T"/> (float32 weights widen exactly to float64).</summary>
+    public static Classifier<T> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T> => FromContent<T>(SafeTensors.Load(path), path);
+
+    private static Classifier<T> FromContent<T>(SafeTensorsContent content, string path) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var meta = content.Metadata;
         string Get(string key) => meta.TryGetValue(key, out var v) ? v : throw new ModelFileException($"'{path}': metadata '{key}' is missing (not a Nabla model file?)");
         if (Get("format") != Format) throw new ModelFileException($"'{path}': format '{Get("format")}' is not {Format}");

@@ -22,6 +22,12 @@ public static class Gemm
     /// <summary>Process-wide default used when a call passes <see cref="GemmBackend.Auto"/>.</summary>
     public static GemmBackend DefaultBackend { get; set; } = GemmBackend.Auto;
 
+    /// <summary>
+    /// Products with fewer multiply-adds than this run in the managed kernel under <see cref="GemmBackend.Auto"/>:
+    /// for small matrices OpenBLAS's thread hand-off costs more than the arithmetic.
+    /// </summary>
+    public static long SmallProductThreshold { get; set; } = 1L << 18;
+
     /// <summary>The kernel a call with <paramref name="requested"/> actually runs.</summary>
     public static GemmBackend Resolve(GemmBackend requested)
     {
@@ -37,7 +43,8 @@ public static class Gemm
         Check(transB ? n : k, transB ? k : n, b.Length, ldb, "B");
         Check(m, n, c.Length, ldc, "C");
         if (m == 0 || n == 0) return;
-        if (Resolve(backend) == GemmBackend.OpenBlas && k > 0)
+        bool small = backend == GemmBackend.Auto && DefaultBackend == GemmBackend.Auto && (long)m * n * k < SmallProductThreshold;
+        if (!small && Resolve(backend) == GemmBackend.OpenBlas && k > 0)
         {
             if (typeof(T) == typeof(double))
             {
