@@ -70,7 +70,6 @@ public sealed class MatrixEvaluator
 
     private Matrix<double> Compute(Node n)
     {
-        Matrix<double> A(int i) => Evaluate(n[i]);
         switch (n.Kind)
         {
             case NodeKind.Var:
@@ -78,58 +77,65 @@ public sealed class MatrixEvaluator
                 return v;
             case NodeKind.Differential:
                 return _values.TryGetValue("d" + n.Name, out var dv) ? dv : throw new NablaInputException($"no value given for 'd{n.Name}'");
+        }
+        var kids = new Matrix<double>[n.Children.Length];
+        for (int i = 0; i < kids.Length; i++) kids[i] = Evaluate(n[i]);
+        return Apply(n, kids, Size);
+    }
+
+    /// <summary>The value of an operation node from the values of its children (shared with <see cref="MatrixCompiler"/>).</summary>
+    internal static Matrix<double> Apply(Node n, Matrix<double>[] k, Func<Dim, int> size)
+    {
+        switch (n.Kind)
+        {
             case NodeKind.Number: return S(n.Value);
-            case NodeKind.Eye: return M.DenseIdentity(Size(n.Shape.Rows));
-            case NodeKind.Ones: return M.Dense(Size(n.Shape.Rows), Size(n.Shape.Cols), 1.0);
-            case NodeKind.Zeros: return M.Dense(Size(n.Shape.Rows), Size(n.Shape.Cols));
+            case NodeKind.Eye: return M.DenseIdentity(size(n.Shape.Rows));
+            case NodeKind.Ones: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols), 1.0);
+            case NodeKind.Zeros: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols));
             case NodeKind.Add:
             {
-                var s = A(0);
-                for (int i = 1; i < n.Children.Length; i++) s = s + A(i);
+                var s = k[0];
+                for (int i = 1; i < k.Length; i++) s = s + k[i];
                 return s;
             }
             case NodeKind.Mul:
-            {
-                var (a, b) = (A(0), A(1));
-                if (n[0].IsScalar) return b * a[0, 0];
-                if (n[1].IsScalar) return a * b[0, 0];
-                return a * b;
-            }
-            case NodeKind.Div: return A(0) / A(1)[0, 0];
-            case NodeKind.Pow: return S(Math.Pow(A(0)[0, 0], A(1)[0, 0]));
+                if (n[0].IsScalar) return k[1] * k[0][0, 0];
+                if (n[1].IsScalar) return k[0] * k[1][0, 0];
+                return k[0] * k[1];
+            case NodeKind.Div: return k[0] / k[1][0, 0];
+            case NodeKind.Pow: return S(Math.Pow(k[0][0, 0], k[1][0, 0]));
             case NodeKind.MatPow:
             {
-                var x = A(0);
-                var r = M.DenseIdentity(x.RowCount);
-                for (int i = 0; i < (int)n.Value; i++) r = r * x;
+                var r = M.DenseIdentity(k[0].RowCount);
+                for (int i = 0; i < (int)n.Value; i++) r = r * k[0];
                 return r;
             }
-            case NodeKind.Transpose: return A(0).Transpose();
-            case NodeKind.Hadamard: return Broadcast(A(0), A(1), (x, y) => x * y);
-            case NodeKind.ElemDiv: return Broadcast(A(0), A(1), (x, y) => x / y);
-            case NodeKind.ElemPow: { var p = A(1)[0, 0]; return A(0).Map(x => Math.Pow(x, p)); }
-            case NodeKind.Kron: return A(0).KroneckerProduct(A(1));
-            case NodeKind.Func: { var name = n.Name; return A(0).Map(x => ElementwiseFunctions.Apply(name, x), MathNet.Numerics.LinearAlgebra.Zeros.Include); }
-            case NodeKind.Trace: return S(A(0).Trace());
-            case NodeKind.Det: return S(A(0).Determinant());
+            case NodeKind.Transpose: return k[0].Transpose();
+            case NodeKind.Hadamard: return Broadcast(k[0], k[1], (x, y) => x * y);
+            case NodeKind.ElemDiv: return Broadcast(k[0], k[1], (x, y) => x / y);
+            case NodeKind.ElemPow: { var p = k[1][0, 0]; return k[0].Map(x => Math.Pow(x, p), MathNet.Numerics.LinearAlgebra.Zeros.Include); }
+            case NodeKind.Kron: return k[0].KroneckerProduct(k[1]);
+            case NodeKind.Func: { var name = n.Name; return k[0].Map(x => ElementwiseFunctions.Apply(name, x), MathNet.Numerics.LinearAlgebra.Zeros.Include); }
+            case NodeKind.Trace: return S(k[0].Trace());
+            case NodeKind.Det: return S(k[0].Determinant());
             case NodeKind.LogDet:
             {
-                var lu = A(0).LU();
+                var lu = k[0].LU();
                 double s = 0;
                 for (int i = 0; i < lu.U.RowCount; i++) s += Math.Log(Math.Abs(lu.U[i, i]));
                 return S(s);
             }
-            case NodeKind.Inv: return A(0).Inverse();
-            case NodeKind.Norm1: return S(A(0).Enumerate().Sum(Math.Abs));
-            case NodeKind.Norm2: return S(A(0).FrobeniusNorm());
-            case NodeKind.Sum: return S(A(0).Enumerate().Sum());
-            case NodeKind.DiagMatrix: return M.DenseOfDiagonalVector(A(0).Column(0));
-            case NodeKind.DiagVector: return A(0).Diagonal().ToColumnMatrix();
-            case NodeKind.VectorLit: return M.Dense(n.Children.Length, 1, (i, _) => A(i)[0, 0]);
+            case NodeKind.Inv: return k[0].Inverse();
+            case NodeKind.Norm1: return S(k[0].Enumerate().Sum(Math.Abs));
+            case NodeKind.Norm2: return S(k[0].FrobeniusNorm());
+            case NodeKind.Sum: return S(k[0].Enumerate().Sum());
+            case NodeKind.DiagMatrix: return M.DenseOfDiagonalVector(k[0].Column(0));
+            case NodeKind.DiagVector: return k[0].Diagonal().ToColumnMatrix();
+            case NodeKind.VectorLit: return M.Dense(k.Length, 1, (i, _) => k[i][0, 0]);
             case NodeKind.MatrixLit:
             {
-                int rows = (int)n.Value, cols = n.Children.Length / rows;
-                return M.Dense(rows, cols, (i, j) => A(i * cols + j)[0, 0]);
+                int rows = (int)n.Value, cols = k.Length / rows;
+                return M.Dense(rows, cols, (i, j) => k[i * cols + j][0, 0]);
             }
         }
         throw new InvalidOperationException(n.Kind.ToString());
