@@ -12,6 +12,9 @@ internal static class CommandCatalog
         // Analysis
 
         // Matrix calculus
+        yield return MatdiffCommand.Create(output);
+        yield return MatevalCommand.Create(output);
+        yield return MatrixTableCommand.Create(output);
 
         // Optimization
 
