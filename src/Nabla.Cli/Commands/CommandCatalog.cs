@@ -10,6 +10,10 @@ internal static class CommandCatalog
         // Symbolic
 
         // Analysis
+        yield return MixedCommand.Create(output);
+        yield return ClassifyCommand.Create(output);
+        yield return CriticalCommand.Create(output);
+        yield return PlotCommand.Create(output);
 
         // Matrix calculus
 

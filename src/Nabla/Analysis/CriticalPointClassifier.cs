@@ -140,7 +140,8 @@ public static class CriticalPointClassifier
         ? " (proof: the interval Hessian over the certified enclosure has this sign pattern)"
         : certified ? "" : " (at the computed point; the point itself is not certified)";
 
-    internal static string Definiteness(double[] eig, double thr)
+    /// <summary>The definiteness word for eigenvalues, treating |λ| ≤ thr as zero.</summary>
+    public static string Definiteness(double[] eig, double thr)
     {
         bool pos = eig.Any(l => l > thr), neg = eig.Any(l => l < -thr), zero = eig.Any(l => Math.Abs(l) <= thr);
         if (pos && neg) return "indefinite";

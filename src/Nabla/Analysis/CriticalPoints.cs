@@ -130,7 +130,7 @@ public static class CriticalPoints
                         c.Point.Zip(p).All(t => Math.Abs(t.First - t.Second) <= 1e-7 * Math.Max(1, Math.Abs(t.First))));
 
     /// <summary>All components of ∇f evaluate to exactly [0, 0] at p: p is a critical point, proven.</summary>
-    internal static bool IsExactZero(ScalarField f, double[] p)
+    public static bool IsExactZero(ScalarField f, double[] p)
     {
         var g = f.GradientIntervals.EvaluateAt(p);
         return g.All(v => v.IsPoint && v.Lo == 0 && v.IsContinuous);
