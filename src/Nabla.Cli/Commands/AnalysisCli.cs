@@ -277,7 +277,7 @@ internal static class AnalysisCli
         w.WriteNumber("seconds", Math.Round(r.Elapsed.TotalSeconds, 4));
     }
 
-    private static void WriteExtremum(JsonSink s, string name, GlobalExtremum? g)
+    public static void WriteExtremum(JsonSink s, string name, GlobalExtremum? g)
     {
         var w = s.W;
         if (g is null) { w.WriteNull(name); return; }
