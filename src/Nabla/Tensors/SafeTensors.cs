@@ -130,7 +130,15 @@ public static class SafeTensors
         JsonDocument doc;
         try { doc = JsonDocument.Parse(header.ToArray(), new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException e) { throw new SafeTensorsException($"'{source}': the header is not valid JSON ({e.Message})"); }
-        using (doc)
+        try
+        {
+            using (doc) return Read(doc, data, source);
+        }
+        catch (InvalidOperationException e) { throw new SafeTensorsException($"'{source}': the header has invalid text ({e.Message})"); }
+    }
+
+    private static SafeTensorsContent Read(JsonDocument doc, ReadOnlySpan<byte> data, string source)
+    {
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new SafeTensorsException($"'{source}': the header is not a JSON object");
             var metadata = new Dictionary<string, string>();
@@ -147,7 +155,9 @@ public static class SafeTensors
                     }
                     continue;
                 }
-                entries.Add(ReadEntry(prop, source));
+                var entry = ReadEntry(prop, source);
+                if (entries.Any(e => e.Name == entry.Item1)) throw new SafeTensorsException($"'{source}': tensor '{entry.Item1}' appears twice");
+                entries.Add(entry);
             }
             // Offsets must tile the data buffer exactly: no gaps, no overlaps, nothing past the end.
             var sorted = entries.OrderBy(e => e.Begin).ThenBy(e => e.End).ToList();

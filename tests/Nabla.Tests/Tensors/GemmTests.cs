@@ -43,7 +43,7 @@ public class GemmTests
             foreach (var backend in new[] { GemmBackend.Managed, GemmBackend.OpenBlas })
             {
                 var c = (double[])c0.Clone();
-                Gemm.Multiply(ta, tb, m, n, k, 1.5, a, ta ? m : k, b, tb ? k : n, beta, c, n, backend);
+                Gemm.Multiply(ta, tb, m, n, k, 1.5, a, Math.Max(1, ta ? m : k), b, Math.Max(1, tb ? k : n), beta, c, n, backend);
                 for (int i = 0; i < c.Length; i++)
                     Assert.True(Math.Abs(c[i] - expected[i]) <= 1e-12 * (k + 1), $"{backend} m={m} n={n} k={k} ta={ta} tb={tb}: {c[i]} vs {expected[i]}");
             }

@@ -12,6 +12,7 @@ namespace Nabla.Tensors.Kernels;
 /// Large products are split over cores by blocks of rows and columns of C, each written by one
 /// thread, so results do not depend on the thread count.
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe class ManagedGemm
 {
     private const int KC = 256;
@@ -203,6 +204,10 @@ internal static unsafe class ManagedGemm
     private static void Kernel8<T>(int kc, T* ap, T* bp, T* c, int ldc, int rows, int nr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = Vector512<T>.Count;
+        // Fixed-size tile allocated before the loop: nothing after the loop may call out while the
+        // accumulators are live (vector registers are caller-saved, the JIT would spill them every step).
+        byte* tileBytes = stackalloc byte[16 * 64];
+        T* tile = (T*)tileBytes;
         Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
                      c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         for (int p = 0; p < kc; p++)
@@ -219,13 +224,6 @@ internal static unsafe class ManagedGemm
             x = Vector512.Create(ap[7]); c70 = Fma(x, b0, c70); c71 = Fma(x, b1, c71);
             ap += 8; bp += 2 * w;
         }
-        if (rows == 8 && nr == 2 * w)
-        {
-            Acc(c, w, c00, c01); Acc(c + ldc, w, c10, c11); Acc(c + 2 * ldc, w, c20, c21); Acc(c + 3 * ldc, w, c30, c31);
-            Acc(c + 4 * ldc, w, c40, c41); Acc(c + 5 * ldc, w, c50, c51); Acc(c + 6 * ldc, w, c60, c61); Acc(c + 7 * ldc, w, c70, c71);
-            return;
-        }
-        T* tile = stackalloc T[16 * Vector512<T>.Count];
         c00.Store(tile); c01.Store(tile + w);
         c10.Store(tile + 2 * w); c11.Store(tile + 3 * w);
         c20.Store(tile + 4 * w); c21.Store(tile + 5 * w);
@@ -234,6 +232,16 @@ internal static unsafe class ManagedGemm
         c50.Store(tile + 10 * w); c51.Store(tile + 11 * w);
         c60.Store(tile + 12 * w); c61.Store(tile + 13 * w);
         c70.Store(tile + 14 * w); c71.Store(tile + 15 * w);
+        if (rows == 8 && nr == 2 * w)
+        {
+            for (int r = 0; r < 8; r++)
+            {
+                T* dst = c + (long)r * ldc;
+                (Vector512.Load(dst) + Vector512.Load(tile + 2 * r * w)).Store(dst);
+                (Vector512.Load(dst + w) + Vector512.Load(tile + (2 * r + 1) * w)).Store(dst + w);
+            }
+            return;
+        }
         AddTile(tile, 2 * w, c, ldc, rows, nr);
     }
 
@@ -242,6 +250,8 @@ internal static unsafe class ManagedGemm
     private static void Kernel6<T>(int kc, T* ap, T* bp, T* c, int ldc, int rows, int nr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = Vector256<T>.Count;
+        byte* tileBytes = stackalloc byte[12 * 32];
+        T* tile = (T*)tileBytes;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
                      c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (int p = 0; p < kc; p++)
@@ -256,34 +266,23 @@ internal static unsafe class ManagedGemm
             x = Vector256.Create(ap[5]); c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
             ap += 6; bp += 2 * w;
         }
-        if (rows == 6 && nr == 2 * w)
-        {
-            Acc(c, w, c00, c01); Acc(c + ldc, w, c10, c11); Acc(c + 2 * ldc, w, c20, c21);
-            Acc(c + 3 * ldc, w, c30, c31); Acc(c + 4 * ldc, w, c40, c41); Acc(c + 5 * ldc, w, c50, c51);
-            return;
-        }
-        T* tile = stackalloc T[12 * Vector256<T>.Count];
         c00.Store(tile); c01.Store(tile + w);
         c10.Store(tile + 2 * w); c11.Store(tile + 3 * w);
         c20.Store(tile + 4 * w); c21.Store(tile + 5 * w);
         c30.Store(tile + 6 * w); c31.Store(tile + 7 * w);
         c40.Store(tile + 8 * w); c41.Store(tile + 9 * w);
         c50.Store(tile + 10 * w); c51.Store(tile + 11 * w);
+        if (rows == 6 && nr == 2 * w)
+        {
+            for (int r = 0; r < 6; r++)
+            {
+                T* dst = c + (long)r * ldc;
+                (Vector256.Load(dst) + Vector256.Load(tile + 2 * r * w)).Store(dst);
+                (Vector256.Load(dst + w) + Vector256.Load(tile + (2 * r + 1) * w)).Store(dst + w);
+            }
+            return;
+        }
         AddTile(tile, 2 * w, c, ldc, rows, nr);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Acc<T>(T* c, int w, Vector512<T> x0, Vector512<T> x1) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        (Vector512.Load(c) + x0).Store(c);
-        (Vector512.Load(c + w) + x1).Store(c + w);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Acc<T>(T* c, int w, Vector256<T> x0, Vector256<T> x1) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        (Vector256.Load(c) + x0).Store(c);
-        (Vector256.Load(c + w) + x1).Store(c + w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
