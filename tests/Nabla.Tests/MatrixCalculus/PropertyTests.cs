@@ -71,7 +71,7 @@ public class PropertyTests
             catch (Exception e) { throw new Exception($"{f} wrt {wrt}: {e.Message}", e); }
             if (!d.Check!.Passed(1e-6))
                 throw new Exception($"{f} wrt {wrt}: {d.Text}: {d.Check}");
-        }, iter: 150);
+        }, iter: 400);
     }
 
     [Fact]
@@ -86,6 +86,6 @@ public class PropertyTests
             catch (Exception e) { throw new Exception($"{f}: {e.Message}", e); }
             if (!d.Check!.Passed(1e-6))
                 throw new Exception($"{f}: H = {d.HessianText}: {d.Check}");
-        }, iter: 40);
+        }, iter: 100);
     }
 }
