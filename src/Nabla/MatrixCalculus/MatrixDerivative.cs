@@ -77,6 +77,6 @@ public sealed class MatrixDerivative
 
     /// <summary>What the layout means for this result.</summary>
     public string LayoutText => Layout == MatrixLayout.Denominator
-        ? "denominator layout (∂f/∂X has the shape of X)"
-        : "numerator layout (∂f/∂X has the shape of X')";
+        ? $"denominator layout (∂f/∂{Wrt} has the shape of {Wrt} for a scalar f)"
+        : $"numerator layout (∂f/∂{Wrt} has the shape of {Wrt}' for a scalar f)";
 }
