@@ -54,7 +54,7 @@ internal static class MatdiffCommand
         if (latex) Row("latex", d.Latex);
         if (d.Check is { } c)
             Row("check", c.Error is not null ? $"failed: {c.Error}"
-                : $"max relative error {c.MaxRelativeError:0.0e+00} over {c.Instances} random instances (central differences, Richardson){(c.Passed() ? "" : "  ** above 1e-6 **")}");
+                : $"max relative error {c.MaxRelativeError:0.0e+00} over {c.Instances} random instances (finite differences {c.FiniteDifferenceError:0.0e+00}, AutoDiff {c.AutoDiffError:0.0e+00}){(c.Passed() ? "" : "  ** above 1e-6 **")}");
     }
 
     internal static string Json(MatrixDerivative d)
@@ -90,6 +90,8 @@ internal static class MatdiffCommand
                 if (double.IsFinite(check.MaxRelativeError)) w.WriteNumber("max_relative_error", check.MaxRelativeError);
                 else w.WriteNull("max_relative_error");
                 w.WriteNumber("instances", check.Instances);
+                if (double.IsFinite(check.FiniteDifferenceError)) w.WriteNumber("finite_difference_error", check.FiniteDifferenceError);
+                if (double.IsFinite(check.AutoDiffError)) w.WriteNumber("autodiff_error", check.AutoDiffError);
                 if (check.Error is not null) w.WriteString("error", check.Error);
                 w.WriteEndObject();
             }

@@ -253,6 +253,7 @@ public static class Build
     {
         if (a.IsScalar) return a;
         if (a.Kind == NodeKind.Transpose) return SumAll(a[0]);
+        if (a.Kind == NodeKind.DiagVector) return Trace(a[0]);
         if (a.Kind == NodeKind.Mul && a[0].Kind == NodeKind.Number) return Scale(a[0].Value, SumAll(a[1]));
         return new Node(NodeKind.Sum, Shape.Scalar, [a]);
     }

@@ -21,9 +21,19 @@ public sealed class IndexDifferentiator
 
     public IndexSpace Space => _space;
 
+    private readonly Dictionary<Node, bool> _depends = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether n depends on the variable, memoized over the DAG (linear, not quadratic).</summary>
+    private bool Depends(Node n)
+    {
+        if (_depends.TryGetValue(n, out var d)) return d;
+        d = n.Kind == NodeKind.Var ? n.Name == _x : n.Children.Any(Depends);
+        return _depends[n] = d;
+    }
+
     public List<IndexTerm> D(Node n, int? i, int? j)
     {
-        if (!n.DependsOn(_x)) return [];
+        if (!Depends(n)) return [];
         var result = DInner(n, i, j);
         _count += result.Count;
         if (_count > MaxTerms) throw new MatrixLimitException($"the derivative expands to more than {MaxTerms} terms", 0);
@@ -77,7 +87,7 @@ public sealed class IndexDifferentiator
             {
                 var (a, p) = (n[0], n[1]);
                 var r = new List<IndexTerm>();
-                if (a.DependsOn(_x))
+                if (Depends(a))
                 {
                     if (a.Kind == NodeKind.Norm2 && p.Kind == NodeKind.Number)
                     {
@@ -93,7 +103,7 @@ public sealed class IndexDifferentiator
                         r.AddRange(Times(D(a, null, null), f));
                     }
                 }
-                if (p.DependsOn(_x))
+                if (Depends(p))
                     r.AddRange(Times(D(p, null, null), IndexTerm.One.WithScalar(n).WithScalar(Build.Func("log", a))));
                 return r;
             }
@@ -127,7 +137,7 @@ public sealed class IndexDifferentiator
             case NodeKind.ElemPow:
             {
                 var (a, p) = (n[0], n[1]);
-                if (p.DependsOn(_x)) throw new MatrixUnsupportedException("a variable exponent in .^ is not supported; write exp(p*log(A)) instead");
+                if (Depends(p)) throw new MatrixUnsupportedException("a variable exponent in .^ is not supported; write exp(p*log(A)) instead");
                 var f = F(Build.ElemPow(a, Build.Sub(p, Build.Num(1))), i, j).WithScalar(p);
                 return Times(D(a, i, j), f);
             }

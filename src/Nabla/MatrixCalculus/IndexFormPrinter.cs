@@ -26,7 +26,8 @@ public static class IndexFormPrinter
             next++;
             return names[idx] = s;
         }
-        bool first = true;
+        var order = new List<string>();
+        var coefs = new Dictionary<string, double>();
         foreach (var t0 in terms)
         {
             var t = MatrixFormBuilder.EliminateDeltas(t0, free) ?? t0;
@@ -35,13 +36,20 @@ public static class IndexFormPrinter
             foreach (var s in t.Scalars) parts.Add(MatrixPrinter.Prec(s) < 6 ? $"({s.Key})" : s.Key);
             foreach (var fct in t.Factors) parts.Add(Entry(fct.Node, Name(fct.A) + (fct.B is int b ? Name(b) : "")));
             foreach (var (a, b) in t.Deltas) parts.Add($"δ_{Name(a)}{Name(b)}");
-            double c = t.Coef;
+            var body = string.Join(" ", parts);
+            if (coefs.TryGetValue(body, out var c0)) coefs[body] = c0 + t.Coef;
+            else { coefs[body] = t.Coef; order.Add(body); }
+        }
+        bool first = true;
+        foreach (var body in order)
+        {
+            double c = coefs[body];
+            if (c == 0) continue;
             if (first) { if (c < 0) sb.Append('-'); }
             else sb.Append(c < 0 ? " - " : " + ");
             first = false;
             var ac = Math.Abs(c);
-            if (ac != 1 || parts.Count == 0) parts.Insert(0, MatrixPrinter.Number(ac));
-            sb.Append(string.Join(" ", parts));
+            sb.Append(ac != 1 || body.Length == 0 ? (body.Length == 0 ? MatrixPrinter.Number(ac) : $"{MatrixPrinter.Number(ac)} {body}") : body);
         }
         if (first) sb.Append('0');
         return $"{lhs} = {sb}";

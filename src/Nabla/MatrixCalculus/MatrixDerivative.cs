@@ -22,9 +22,14 @@ public sealed record MatrixDiffOptions
     public int Seed { get; init; } = 12345;
 }
 
-/// <summary>The result of a numerical check: the largest relative difference from central finite differences.</summary>
+/// <summary>The result of a numerical check: the largest relative difference from central finite differences and from the AutoDiff layer.</summary>
 public sealed record MatrixCheck(double MaxRelativeError, int Instances, string? Error = null)
 {
+    /// <summary>Against central finite differences (Richardson-refined).</summary>
+    public double FiniteDifferenceError { get; init; } = double.NaN;
+    /// <summary>Against automatic differentiation (Nabla.AutoDiff Jacobian/Hessian of the same expression).</summary>
+    public double AutoDiffError { get; init; } = double.NaN;
+
     public bool Passed(double tolerance = 1e-6) => Error is null && MaxRelativeError < tolerance;
 }
 
@@ -72,6 +77,6 @@ public sealed class MatrixDerivative
 
     /// <summary>What the layout means for this result.</summary>
     public string LayoutText => Layout == MatrixLayout.Denominator
-        ? "denominator layout (∂f/∂X has the shape of X)"
-        : "numerator layout (∂f/∂X has the shape of X')";
+        ? $"denominator layout (∂f/∂{Wrt} has the shape of {Wrt} for a scalar f)"
+        : $"numerator layout (∂f/∂{Wrt} has the shape of {Wrt}' for a scalar f)";
 }

@@ -99,15 +99,14 @@ public static class MatrixFormBuilder
         var edges = t.Factors.Select(f => new Edge(f.Node, f.A, f.B)).ToList();
         foreach (var (a, b) in t.Deltas) edges.Add(new Edge(MatrixCalculus.Build.Eye(space.DimOf(a)), a, b));
 
-        // M_kk: a trace on a summed index, the diagonal on a free one
+        // M_kk is the vector diag(M) at k (alone on a summed index it becomes sum(diag(M)) = tr(M))
         for (int q = edges.Count - 1; q >= 0; q--)
         {
             var e = edges[q];
             if (e.B == e.A)
             {
                 edges.RemoveAt(q);
-                if (free.Contains(e.A)) edges.Add(new Edge(MatrixCalculus.Build.Diag(e.M), e.A, null));
-                else scalars.Add(MatrixCalculus.Build.Trace(e.M));
+                edges.Add(new Edge(MatrixCalculus.Build.Diag(e.M), e.A, null));
             }
         }
         // factors on the same pair of indices: elementwise product, unless they close a loop of two (a trace)

@@ -7,7 +7,8 @@ namespace Nabla.MatrixCalculus;
 /// dimension; square matrices made invertible by a diagonal shift where the expression inverts
 /// them; positive entries where logarithms or roots need them; symmetric where declared), parses
 /// the printed derivative back, and compares it with central finite differences refined by
-/// Richardson extrapolation (error O(h⁴)). The error is max|D - FD| / max(|FD|∞, |D|∞, 1e-6).
+/// Richardson extrapolation (error O(h⁴)) and with the AutoDiff layer's Jacobian (and Hessian) of
+/// the same expression evaluated over IScalar&lt;T&gt;. The error is max|D - R| / max(|R|∞, |D|∞, 1e-6).
 /// </summary>
 public static class MatrixNumericCheck
 {
@@ -17,10 +18,13 @@ public static class MatrixNumericCheck
     {
         try
         {
-            double worst = 0;
+            double fd = 0, ad = 0;
             for (int s = 0; s < instances; s++)
-                worst = Math.Max(worst, RunOne(d, new Random(seed + 7919 * s)));
-            return new MatrixCheck(worst, instances);
+            {
+                var (f, a) = RunOne(d, new Random(seed + 7919 * s));
+                (fd, ad) = (Math.Max(fd, f), Math.Max(ad, a));
+            }
+            return new MatrixCheck(Math.Max(fd, ad), instances) { FiniteDifferenceError = fd, AutoDiffError = ad };
         }
         catch (Exception e) when (e is NablaInputException or ArgumentException or InvalidOperationException)
         {
@@ -71,7 +75,7 @@ public static class MatrixNumericCheck
         return list;
     }
 
-    private static double RunOne(MatrixDerivative d, Random rng)
+    private static (double Fd, double Ad) RunOne(MatrixDerivative d, Random rng)
     {
         var expr = d.Expression;
         Dictionary<string, Matrix<double>> values = [];
@@ -84,47 +88,48 @@ public static class MatrixNumericCheck
             if (attempt > 20) throw new InvalidOperationException("no random instance where the expression is finite");
         }
         var x = d.Variable;
+        var f0v = new MatrixEvaluator(values, dims).Evaluate(expr.Root);
         var fd = FiniteDifferences(expr.Root, x.Name, values, dims);
-        double worst = 0;
+        var ad = MatrixAutoDiff.Tensor(expr.Root, x.Name, values, dims, f0v.RowCount, f0v.ColumnCount);
         var (I, J, U, V) = d.Indices;
+        Func<double[,,,], double> compare;
         if (d.Matrix is not null)
         {
-            var back = ParseBack(d.Matrix.Key, expr);
-            var dm = new MatrixEvaluator(values, dims).Evaluate(back);
+            var dm = new MatrixEvaluator(values, dims).Evaluate(ParseBack(d.Matrix.Key, expr));
             var (row, col) = d.Roles;
-            var reference = M.Dense(dm.RowCount, dm.ColumnCount, (r, c) =>
+            compare = t => Relative(dm, M.Dense(dm.RowCount, dm.ColumnCount, (r, c) =>
             {
                 var at = new Dictionary<int, int>();
                 if (row is int rr) at[rr] = r;
                 if (col is int cc) at[cc] = c;
-                return fd[Get(at, I), Get(at, J), Get(at, U), Get(at, V)];
-            });
-            worst = Math.Max(worst, Relative(dm, reference));
+                return t[Get(at, I), Get(at, J), Get(at, U), Get(at, V)];
+            }));
         }
         else if (d.VecForm is not null)
         {
-            var back = ParseBack(d.VecForm.Key, expr);
-            var km = new MatrixEvaluator(values, dims).Evaluate(back);
-            var reference = VecMatrix(fd);
-            worst = Math.Max(worst, Relative(km, reference));
+            var km = new MatrixEvaluator(values, dims).Evaluate(ParseBack(d.VecForm.Key, expr));
+            compare = t => Relative(km, VecMatrix(t));
         }
         else
         {
             var ev = new MatrixEvaluator(values, dims);
-            var t = IndexTensor.Evaluate(d.GradientTerms, d.Space, ev, [I, J, U, V], fd);
-            worst = Math.Max(worst, t);
+            compare = t => IndexTensor.Evaluate(d.GradientTerms, d.Space, ev, [I, J, U, V], t);
         }
-        if (d.DenominatorGradient is not null && (d.Hessian is not null))
+        double worstFd = compare(fd), worstAd = compare(ad);
+        if (d.DenominatorGradient is not null && d.Hessian is not null)
         {
             var g = ParseBack(d.DenominatorGradient.Key, expr);
             var fd2 = FiniteDifferences(g, x.Name, values, dims);
+            var ad2 = MatrixAutoDiff.Hessian(expr.Root, x.Name, values, dims);
             var h = new MatrixEvaluator(values, dims).Evaluate(ParseBack(d.Hessian.Key, expr));
-            Matrix<double> reference = x.IsScalar ? M.Dense(1, 1, fd2[0, 0, 0, 0])
-                : x.Shape.IsColumn ? M.Dense(fd2.GetLength(2), fd2.GetLength(0), (u, i) => fd2[i, 0, u, 0])
-                : VecMatrix(fd2);
-            worst = Math.Max(worst, Relative(h, reference));
+            // fd2[i,j,u,v] = ∂G_ij/∂x_uv; ad2[i,j,u,v] = ∂²f/∂x_ij∂x_uv: the same tensor
+            Matrix<double> Ref(double[,,,] t) => x.IsScalar ? M.Dense(1, 1, t[0, 0, 0, 0])
+                : x.Shape.IsColumn ? M.Dense(t.GetLength(2), t.GetLength(0), (u, i) => t[i, 0, u, 0])
+                : VecMatrix(t);
+            worstFd = Math.Max(worstFd, Relative(h, Ref(fd2)));
+            worstAd = Math.Max(worstAd, Relative(h, Ref(ad2)));
         }
-        return worst;
+        return (worstFd, worstAd);
     }
 
     private static int Get(Dictionary<int, int> at, int? idx) => idx is int k && at.TryGetValue(k, out var v) ? v : 0;

@@ -150,7 +150,7 @@ internal sealed class MatrixParser
             var inner = ParseSum();
             _depth--;
             if (!Accept(")")) throw new MatrixSyntaxException("missing ')'", _pos + 1);
-            return inner;
+            return new SyntaxNode(inner.Op, start, _pos, inner.Kids, inner.Text, inner.Number) { Rows = inner.Rows };
         }
         if (char.IsAsciiDigit(c) || c == '.' && _pos + 1 < _s.Length && char.IsAsciiDigit(_s[_pos + 1]))
         {
@@ -173,7 +173,7 @@ internal sealed class MatrixParser
         }
         if (char.IsLetter(c) || c == '_')
         {
-            while (_pos < _s.Length && (char.IsLetterOrDigit(_s[_pos]) || _s[_pos] == '_')) _pos++;
+            while (_pos < _s.Length && (char.IsLetterOrDigit(_s[_pos]) || _s[_pos] == '_') && _s[_pos] != 'ᵀ') _pos++;
             var name = _s[start.._pos];
             SkipSpace();
             if (_pos < _s.Length && _s[_pos] == '(')

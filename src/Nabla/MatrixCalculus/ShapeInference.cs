@@ -32,13 +32,11 @@ internal sealed partial class ShapeInference
     {
         var si = new ShapeInference(text, decl);
         foreach (var d in decl.Items) si.Variable(d.Name, root);
-        var top = si.Infer(root);
+        si.Infer(root);
         if (wrt is not null && !si._vars.ContainsKey(wrt))
             throw new MatrixInputException($"'{wrt}' does not occur in the expression", 0);
         var names = si.NameDims(wrt);
-        var built = new Dictionary<SyntaxNode, Node>(ReferenceEqualityComparer.Instance);
         var node = si.BuildNode(root, names);
-        _ = top; _ = built;
         var shapes = new List<KeyValuePair<string, Shape>>();
         var order = si._varOrder.Where(v => ContainsId(root, v)).ToList();
         if (wrt is not null) { order.Remove(wrt); order.Insert(0, wrt); }
@@ -114,7 +112,7 @@ internal sealed partial class ShapeInference
     {
         if (_vars.TryGetValue(name, out var v)) return (v.R, v.C);
         (int, int, bool) s;
-        if (_decl.Find(name) is { } d) s = (RigidOrSize(d.Rows), RigidOrSize(d.Cols), d.Symmetric);
+        if (_decl.Find(name) is { } d) s = (Rigid(d.Rows), Rigid(d.Cols), d.Symmetric);
         else if (VectorName().IsMatch(name)) s = (Fresh(), One, false);
         else if (char.IsUpper(name[0])) s = (Fresh(), Fresh(), false);
         else s = (One, One, false);
@@ -122,8 +120,6 @@ internal sealed partial class ShapeInference
         _varOrder.Add(name);
         return (s.Item1, s.Item2);
     }
-
-    private int RigidOrSize(string d) => Rigid(d);
 
     private (int R, int C) Scalar => (One, One);
     private bool IsScalar((int R, int C) s) => IsOne(s.R) && IsOne(s.C);
