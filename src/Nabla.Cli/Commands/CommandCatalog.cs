@@ -16,6 +16,8 @@ internal static class CommandCatalog
         // Optimization
 
         // Learning
+        yield return TrainCommand.Create(output);
+        yield return EvaluateCommand.Create(output);
 
         // Curvature
 
