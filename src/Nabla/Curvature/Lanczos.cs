@@ -50,6 +50,9 @@ public sealed record LanczosResult(
 /// </summary>
 public static class Lanczos
 {
+    /// <summary>Added to every residual, times max|θ| (≈ ‖H‖): 64 ε covers the rounding of the residual itself.</summary>
+    public const double RoundingAllowance = 64 * 2.220446049250313e-16;
+
     public static LanczosResult Compute(ISymmetricOperator op, LanczosOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -107,7 +110,7 @@ public static class Lanczos
             double theta = e.Values[index];
             double estimate = Math.Abs(lastBeta * e.Vectors[steps - 1, index]);
             if (!options.ComputeVectors && !options.ExplicitResiduals)
-                return new RitzPair(theta, estimate, null);
+                return new RitzPair(theta, estimate + RoundingAllowance * Math.Max(Math.Abs(e.Values[0]), Math.Abs(e.Values[steps - 1])), null);
             var y = new double[n];
             for (int j = 0; j < steps; j++)
                 TensorPrimitives.MultiplyAdd(process.Basis[j], e.Vectors[j, index], y, y);
@@ -122,6 +125,9 @@ public static class Lanczos
                 TensorPrimitives.MultiplyAdd(y, -theta, hy, hy);
                 residual = TensorPrimitives.Norm(hy);
             }
+            // Rounding allowance: a residual computed in floating point is itself off by about
+            // ε‖H‖, so a bound at machine precision must not claim less than that.
+            residual += RoundingAllowance * Math.Max(Math.Abs(e.Values[0]), Math.Abs(e.Values[steps - 1]));
             return new RitzPair(theta, residual, options.ComputeVectors ? y : null);
         }
     }

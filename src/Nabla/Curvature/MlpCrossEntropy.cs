@@ -71,6 +71,8 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
     public int Samples => _n;
     public IReadOnlyList<int> LayerSizes => _sizes;
     public MlpActivation Activation => _activation;
+    internal double[] Inputs => _x;
+    internal int[] Labels => _labels;
 
     /// <summary>Offset of layer l's weight (out × in) in the flat parameter vector.</summary>
     public int WeightOffset(int layer) => _wOffset[layer];
@@ -155,7 +157,7 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
         public bool HasGradient { get; private set; }
         // Scratch for H v.
         private readonly double[][] _rz, _ra, _rg, _vt, _v;
-        private readonly double[] _tmpT;      // transposes of N × d blocks
+        private readonly double[][] _hw;      // R of the weight gradients
         private readonly object _gate = new();
 
         public State(MlpCrossEntropy o, double[] theta)
@@ -176,8 +178,9 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
             _vt = new double[layers][];
             _v = new double[layers][];
             Act[0] = o._x;
-            int maxWidth = o._sizes.Max();
-            _tmpT = new double[(long)n * maxWidth > int.MaxValue ? throw new NablaInputException("MLP: data set too large") : n * maxWidth];
+            _hw = new double[layers][];
+            if ((long)n * o._sizes.Max() > int.MaxValue / 2)
+                throw new NablaInputException($"MLP: {n} samples × width {o._sizes.Max()} is too large for one batch");
             for (int l = 0; l < layers; l++)
             {
                 int din = o._sizes[l], dout = o._sizes[l + 1];
@@ -187,6 +190,7 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 Act[l + 1] = new double[n * dout];
                 _vt[l] = new double[din * dout];
                 _v[l] = new double[dout * din];
+                _hw[l] = new double[dout * din];
             }
             Gradient = new double[theta.Length];
         }
@@ -277,10 +281,8 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 int din = o._sizes[l], dout = o._sizes[l + 1];
                 var g = _g[l + 1];
                 // ∂W_l = G_lᵀ A_{l−1}: transpose G (N × out) then (out × N)(N × in).
-                var gT = new double[dout * n];
-                DenseKernels.Transpose(g, n, dout, gT);
                 var gw = new double[dout * din];
-                DenseKernels.Gemm(gT, dout, n, Act[l], din, gw);
+                DenseKernels.GemmTransA(g, dout, n, Act[l], din, gw);
                 gw.CopyTo(Gradient, o._wOffset[l]);
                 var gb = Gradient.AsSpan(o._bOffset[l], dout);
                 gb.Clear();
@@ -349,15 +351,10 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
             {
                 int din = o._sizes[l], dout = o._sizes[l + 1];
                 var rg = _rg[l + 1];
-                var t = _tmpT;
-                var hw = new double[dout * din];
-                DenseKernels.Transpose(rg, n, dout, t);
-                DenseKernels.Gemm(t, dout, n, Act[l], din, hw);
+                var hw = _hw[l];
+                DenseKernels.GemmTransA(rg, dout, n, Act[l], din, hw);
                 if (l > 0)
-                {
-                    DenseKernels.Transpose(_g[l + 1], n, dout, t);
-                    DenseKernels.Gemm(t, dout, n, _ra[l], din, hw, accumulate: true);
-                }
+                    DenseKernels.GemmTransA(_g[l + 1], dout, n, _ra[l], din, hw, accumulate: true);
                 hw.CopyTo(hv.Slice(o._wOffset[l], dout * din));
                 var hb = hv.Slice(o._bOffset[l], dout);
                 hb.Clear();

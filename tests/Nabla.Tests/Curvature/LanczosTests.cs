@@ -79,7 +79,7 @@ public class LanczosTests
                 double res = 0;
                 for (int i = 0; i < n; i++)
                     res += Math.Pow(hy[i] - p.Value * p.Vector![i], 2);
-                if (Math.Abs(Math.Sqrt(res) - p.Residual) > 1e-10)
+                if (Math.Abs(Math.Sqrt(res) - p.Residual) > 1e-10 + 1e-13)
                     return false;
                 double nearest = lambda.Min(l => Math.Abs(l - p.Value));
                 if (nearest > p.Residual + 1e-12)
