@@ -1,3 +1,5 @@
+using Nabla.Symbolic;
+
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
 
     public static RationalFunction FromPolynomial(Polynomial p) => Normalized(p, Polynomial.One(p.Arity));
 
-    public static RationalFunction Constant(int arity, BigRational c) => FromPolynomial(Polynomial.Constant(arity, c));
+    public static RationalFunction Constant(int arity, Rational c) => FromPolynomial(Polynomial.Constant(arity, c));
 
     /// <summary>n/d reduced to lowest terms (one full gcd).</summary>
     public static RationalFunction Create(Polynomial numerator, Polynomial denominator, Budget? budget = null)
@@ -45,8 +47,8 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
         var cn = n.RationalContent();
         var cd = d.RationalContent(); // sign of d's leading coefficient
         var c = cn / cd;              // n/d = c * pp(n)/pp(d)
-        var pn = cn.IsOne ? n : n.Scale(cn.Reciprocal());
-        var pd = cd.IsOne ? d : d.Scale(cd.Reciprocal());
+        var pn = cn.IsOne ? n : n.Scale((Rational.One / cn));
+        var pd = cd.IsOne ? d : d.Scale((Rational.One / cd));
         return new RationalFunction(pn.Scale(c.Numerator), pd.Scale(c.Denominator));
     }
 
@@ -95,7 +97,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
         var d1g = a.Denominator.DivideExact(g, budget);
         var d2g = b.Denominator.DivideExact(g, budget);
         var t = a.Numerator * d2g + b.Numerator * d1g;
-        if (t.IsZero) return Constant(a.Arity, BigRational.Zero);
+        if (t.IsZero) return Constant(a.Arity, Rational.Zero);
         if (g.IsConstant) return Normalized(t, a.Denominator * d2g);
         var h = PolynomialGcd.Gcd(t, g, budget);
         var gh = h.IsConstant ? g : g.DivideExact(h, budget);
@@ -105,7 +107,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
 
     private static RationalFunction MultiplyCore(RationalFunction a, RationalFunction b, Budget? budget)
     {
-        if (a.IsZero || b.IsZero) return Constant(a.Arity, BigRational.Zero);
+        if (a.IsZero || b.IsZero) return Constant(a.Arity, Rational.Zero);
         if (a.IsPolynomial && b.IsPolynomial) return Normalized(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
         // cross-cancel: gcd(n1, d2) and gcd(n2, d1)
         var (n1, d2) = Cancel(a.Numerator, b.Denominator, budget);

@@ -1,0 +1,95 @@
+using Nabla.Symbolic.Polynomials;
+
+namespace Nabla.Symbolic.Simplification;
+
+/// <summary>
+/// Normalizes one rational region (numbers, sums, products, integer powers over generators) to a
+/// single fraction in lowest terms and writes it back in textbook form.
+/// </summary>
+internal static class RationalRegion
+{
+    public static Expr Simplify(SimplifierRun run, Expr root)
+    {
+        var budget = run.Budget;
+        var (order, generators) = Gather(run, root);
+        int arity = generators.Count;
+        var index = new Dictionary<Expr, int>(arity);
+        for (int i = 0; i < arity; i++) index[generators[i]] = i;
+
+        var value = new Dictionary<Expr, RationalFunction>(order.Count);
+        RationalFunction Of(Expr child)
+        {
+            var r = Resolve(run, child);
+            return value.TryGetValue(r, out var v) ? v
+                : r.Kind == ExprKind.Number ? RationalFunction.Constant(arity, r.Value)
+                : RationalFunction.FromPolynomial(Polynomial.Variable(arity, index[r]));
+        }
+
+        foreach (var n in order)
+        {
+            budget.Check();
+            RationalFunction f;
+            switch (n.Kind)
+            {
+                case ExprKind.Number:
+                    f = RationalFunction.Constant(arity, n.Value);
+                    break;
+                case ExprKind.Sum:
+                    f = Of(n.Arguments[0]);
+                    for (int i = 1; i < n.Arguments.Count; i++) f = f.Add(Of(n.Arguments[i]), budget);
+                    break;
+                case ExprKind.Product:
+                    // polynomial factors first: they multiply without gcds
+                    var factors = n.Arguments.Select(Of).OrderBy(q => q.IsPolynomial ? 0 : 1).ToList();
+                    f = factors[0];
+                    for (int i = 1; i < factors.Count; i++) f = f.Multiply(factors[i], budget);
+                    break;
+                default: // integer power
+                    f = Of(n.Arguments[0]).Pow((int)n.Arguments[1].Value.Numerator, budget);
+                    break;
+            }
+            if (f.Numerator.TermCount + f.Denominator.TermCount > run.Options.MaxTerms) throw new SizeLimitException();
+            value[n] = f;
+        }
+
+        var result = value[Resolve(run, root)];
+        if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
+        return TextbookForm.ToExpr(result, generators, budget);
+    }
+
+    private static Expr Resolve(SimplifierRun run, Expr e) => run.IsRational(e) ? e : run.Atom(e);
+
+    /// <summary>Rational nodes of the region children-first, and its generators in ring order.</summary>
+    private static (List<Expr> Order, List<Expr> Generators) Gather(SimplifierRun run, Expr root)
+    {
+        var order = new List<Expr>();
+        var leaves = new HashSet<Expr>();
+        var seen = new HashSet<Expr>();
+        var stack = new Stack<(Expr Node, int Next)>();
+        var start = Resolve(run, root);
+        if (!run.IsRational(start)) leaves.Add(start);
+        else { seen.Add(start); stack.Push((start, 0)); }
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            if (next < node.Arguments.Count)
+            {
+                stack.Push((node, next + 1));
+                // the exponent of an integer power is a number, not a factor
+                if (node.Kind == ExprKind.Power && next == 1) continue;
+                var child = Resolve(run, node.Arguments[next]);
+                if (!run.IsRational(child)) leaves.Add(child);
+                else if (child.Kind != ExprKind.Number && seen.Add(child)) stack.Push((child, 0));
+            }
+            else order.Add(node);
+        }
+        var generators = leaves.ToList();
+        generators.Sort((a, b) =>
+        {
+            int va = a.Kind == ExprKind.Variable ? 0 : 1, vb = b.Kind == ExprKind.Variable ? 0 : 1;
+            if (va != vb) return va.CompareTo(vb);
+            return va == 0 ? NaturalComparer.Instance.Compare(a.Name, b.Name) : ExprOrder.Instance.Compare(a, b);
+        });
+        return (order, generators);
+    }
+}
