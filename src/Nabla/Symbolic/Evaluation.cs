@@ -76,27 +76,17 @@ internal sealed class EvalPlan
                         ? Ops.PowInt(v[c[0]], (int)n.args[1].Value.Numerator) : Ops.Pow(v[c[0]], v[c[1]]);
                     break;
                 case ExprKind.Call: r = n.Function.Evaluate(v[c[0]], c.Length > 1 ? v[c[1]] : 0); break;
-                case ExprKind.If: r = v[c[0]] != 0 ? v[c[1]] : v[c[2]]; break;
-                case ExprKind.Compare: r = Ops.Bool(Compare(n.Comparison, v[c[0]], v[c[1]])); break;
-                case ExprKind.And: r = Ops.Bool(v[c[0]] != 0 && v[c[1]] != 0); break;
-                case ExprKind.Or: r = Ops.Bool(v[c[0]] != 0 || v[c[1]] != 0); break;
-                case ExprKind.Not: r = Ops.Bool(v[c[0]] == 0); break;
+                case ExprKind.If: r = LogicOps.Select(v[c[0]], v[c[1]], v[c[2]]); break;
+                case ExprKind.Compare: r = LogicOps.Compare(v[c[0]], v[c[1]], (int)n.Comparison); break;
+                case ExprKind.And: r = LogicOps.And(v[c[0]], v[c[1]]); break;
+                case ExprKind.Or: r = LogicOps.Or(v[c[0]], v[c[1]]); break;
+                case ExprKind.Not: r = LogicOps.Not(v[c[0]]); break;
                 case ExprKind.Boolean: r = Ops.Bool(n.BooleanValue); break;
                 default: throw new InvalidOperationException(n.Kind.ToString());
             }
             v[i] = r;
         }
     }
-
-    internal static bool Compare(CompareOp op, double a, double b) => op switch
-    {
-        CompareOp.Less => a < b,
-        CompareOp.LessEqual => a <= b,
-        CompareOp.Greater => a > b,
-        CompareOp.GreaterEqual => a >= b,
-        CompareOp.Equal => a == b,
-        _ => a != b,
-    };
 
     private static bool Compare<T>(CompareOp op, T a, T b) where T : IScalar<T> => op switch
     {
@@ -113,6 +103,7 @@ internal sealed class EvalPlan
         var nodes = Nodes;
         var v = new T[nodes.Length];
         var cond = new bool[nodes.Length];
+        var undefined = new bool[nodes.Length];   // a condition on an undefined (NaN) value
         for (int i = 0; i < nodes.Length; i++)
         {
             var n = nodes[i];
@@ -129,11 +120,14 @@ internal sealed class EvalPlan
                         ? T.Pow(v[c[0]], (int)n.args[1].Value.Numerator) : T.Pow(v[c[0]], v[c[1]]);
                     break;
                 case ExprKind.Call: r = n.Function.Apply(v[c[0]], c.Length > 1 ? v[c[1]] : v[c[0]]); break;
-                case ExprKind.If: r = cond[c[0]] ? v[c[1]] : v[c[2]]; break;
-                case ExprKind.Compare: cond[i] = Compare(n.Comparison, v[c[0]], v[c[1]]); break;
-                case ExprKind.And: cond[i] = cond[c[0]] && cond[c[1]]; break;
-                case ExprKind.Or: cond[i] = cond[c[0]] || cond[c[1]]; break;
-                case ExprKind.Not: cond[i] = !cond[c[0]]; break;
+                case ExprKind.If: r = undefined[c[0]] ? T.Constant(double.NaN) : cond[c[0]] ? v[c[1]] : v[c[2]]; break;
+                case ExprKind.Compare:
+                    undefined[i] = double.IsNaN(v[c[0]].Value) || double.IsNaN(v[c[1]].Value);
+                    cond[i] = Compare(n.Comparison, v[c[0]], v[c[1]]);
+                    break;
+                case ExprKind.And: undefined[i] = undefined[c[0]] || undefined[c[1]]; cond[i] = cond[c[0]] && cond[c[1]]; break;
+                case ExprKind.Or: undefined[i] = undefined[c[0]] || undefined[c[1]]; cond[i] = cond[c[0]] || cond[c[1]]; break;
+                case ExprKind.Not: undefined[i] = undefined[c[0]]; cond[i] = !cond[c[0]]; break;
                 case ExprKind.Boolean: cond[i] = n.BooleanValue; break;
                 default: throw new InvalidOperationException(n.Kind.ToString());
             }

@@ -12,7 +12,7 @@ namespace Nabla.Symbolic;
 // - 0*x = 0 and x^0 = 1 only when x is total (IsTotal: defined and finite everywhere); otherwise
 //   the 0 stays (0*log(x) is undefined for x <= 0, and so is its value).
 // - Integer powers distribute over products ((2*x*y)^2 = 4*x^2*y^2) and nest ((x^2)^3 = x^6);
-//   (x^(1/2))^2 stays (it is not x for x < 0). e^x is exp(x); pow(a, b) is a^b.
+//   (x^(1/2))^2 stays (it is not x for x < 0). e^x is exp(x) (but e^2 is a power of e); pow(a, b) is a^b.
 public sealed partial class Expr
 {
     public static readonly Expr Zero = Number(Rational.Zero);
@@ -125,7 +125,7 @@ public sealed partial class Expr
             var c = coefs[k];
             var rest = rests[k];
             if (c.IsZero && rest.IsTotal && !c.IsFloat) continue;
-            result.Add(c.IsOne ? rest : ScaledRaw(c, rest));
+            result.Add(c.IsOne ? rest : c.IsZero ? Mul(c.ToExpr(), rest) : ScaledRaw(c, rest));
         }
         if (result.Count == 0) return constant.ToExpr();
         result.Sort(ExprOrder.Instance);
@@ -193,7 +193,13 @@ public sealed partial class Expr
             allTotal &= p.IsTotal;
             result.Add(p);
         }
-        if (coef.IsZero && (allTotal || result.Count == 0)) return coef.ToExpr();
+        if (coef.IsZero)
+        {
+            // 0*x = 0 for total x; only factors that may be undefined keep the zero company.
+            result.RemoveAll(static p => p.IsTotal);
+            if (result.Count == 0) return coef.ToExpr();
+            allTotal = false;
+        }
         if (result.Count == 0) return coef.ToExpr();
         if (result.Count > 1) result.Sort(ExprOrder.Instance);
         if (!coef.IsOne) result.Insert(0, coef.ToExpr());
@@ -237,8 +243,6 @@ public sealed partial class Expr
                     for (int i = 0; i < parts.Length; i++) parts[i] = Pow(b.args[i], e);
                     return Mul(parts);
                 }
-                if (b.Kind == ExprKind.Call && b.Function == Functions.Exp && b.args[0].IsTotal)
-                    return Exp(Mul(e, b.args[0]));
             }
             else if (b.Kind == ExprKind.Number && b.Value.Sign >= 0)
             {
@@ -252,7 +256,7 @@ public sealed partial class Expr
             }
         }
         if (b.Kind == ExprKind.Number && b.Value.IsOne && e.IsTotal) return One;
-        if (b == E) return Exp(e);
+        if (b == E && !e.IsIntegerNumber) return Exp(e);   // e^x is exp(x); e^2 stays a power of e
         return InternTable.Intern(ExprKind.Power, null, [b, e]);
     }
 

@@ -32,3 +32,35 @@ public static class Ops
 
     public static double Bool(bool b) => b ? 1.0 : 0.0;
 }
+
+/// <summary>
+/// Conditions as doubles (1 true, 0 false, NaN undefined), shared by evaluation and compiled code.
+/// A comparison involving an undefined value is undefined, and so is if() on it: an undefined
+/// point stays undefined even behind a branch.
+/// </summary>
+public static class LogicOps
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Compare(double a, double b, int op)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return double.NaN;
+        bool r = (CompareOp)op switch
+        {
+            CompareOp.Less => a < b,
+            CompareOp.LessEqual => a <= b,
+            CompareOp.Greater => a > b,
+            CompareOp.GreaterEqual => a >= b,
+            CompareOp.Equal => a == b,
+            _ => a != b,
+        };
+        return r ? 1.0 : 0.0;
+    }
+
+    public static double And(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : a != 0 && b != 0 ? 1.0 : 0.0;
+    public static double Or(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : a != 0 || b != 0 ? 1.0 : 0.0;
+    public static double Not(double a) => double.IsNaN(a) ? double.NaN : a == 0 ? 1.0 : 0.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Select(double condition, double then, double otherwise) =>
+        double.IsNaN(condition) ? double.NaN : condition != 0 ? then : otherwise;
+}

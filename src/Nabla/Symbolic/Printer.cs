@@ -83,7 +83,8 @@ internal sealed class Printer
     };
 
     private static BigInteger? NegativeIntegerExponent(Expr e) =>
-        e.Kind == ExprKind.Power && e.args[1].IsIntegerNumber && e.args[1].Value.Sign < 0 ? -e.args[1].Value.Numerator : null;
+        // A numeric base (0^(-2), kept because it is undefined) prints as a power: 1/0^2 would fold.
+        e.Kind == ExprKind.Power && e.args[1].IsIntegerNumber && e.args[1].Value.Sign < 0 && !e.args[0].IsNumeric ? -e.args[1].Value.Numerator : null;
 
     private void Emit(Expr e)
     {
@@ -163,7 +164,7 @@ internal sealed class Printer
     private void EmitProduct(Expr e)
     {
         var num = new List<(Expr Node, int Ctx)>();
-        var den = new List<(Expr Node, int Ctx)>();
+        var den = new List<(Expr Node, int Ctx)>();   // Ctx < 0 encodes "Node ^ -Ctx" (a positive power, printed without folding)
         Rational coef = Rational.One;
         Expr? floatCoef = null;
         foreach (var f in e.args)
@@ -171,7 +172,7 @@ internal sealed class Printer
             if (f.Kind == ExprKind.Number) { coef = f.Value; continue; }
             if (f.Kind == ExprKind.Float) { floatCoef = f; continue; }
             var k = NegativeIntegerExponent(f);
-            if (k is not null) den.Add((k.Value.IsOne ? f.args[0] : Expr.Pow(f.args[0], Expr.Number(k.Value)), PFactor));
+            if (k is not null) den.Add((f.args[0], k.Value.IsOne ? PFactor : -(int)k.Value));
             else num.Add((f, PFactor));
         }
         bool negative = coef.Sign < 0 || floatCoef is not null && floatCoef.FloatValue < 0;
@@ -190,7 +191,7 @@ internal sealed class Printer
         EmitFactors(numItems);
         if (den.Count == 0) return;
         T("/");
-        if (den.Count == 1) N(den[0].Node, PFactor);
+        if (den.Count == 1) Factor(den[0]);
         else { T("("); EmitFactors(den); T(")"); }
     }
 
@@ -199,8 +200,17 @@ internal sealed class Printer
         for (int i = 0; i < fs.Count; i++)
         {
             if (i > 0) T(latex ? (fs[i].Node.IsNumeric ? @" \cdot " : " ") : "*");
-            N(fs[i].Node, fs.Count == 1 && latex && top ? 0 : fs[i].Ctx);
+            if (fs[i].Ctx < 0) Factor(fs[i]);
+            else N(fs[i].Node, fs.Count == 1 && latex && top ? 0 : fs[i].Ctx);
         }
+    }
+
+    /// <summary>A factor; a negative context means the node raised to that (positive) power.</summary>
+    private void Factor((Expr Node, int Ctx) f)
+    {
+        if (f.Ctx >= 0) { N(f.Node, f.Ctx); return; }
+        N(f.Node, PAtom);
+        T(latex ? $"^{{{-f.Ctx}}}" : $"^{-f.Ctx}");
     }
 
     private void EmitPower(Expr e)
@@ -208,9 +218,9 @@ internal sealed class Printer
         var k = NegativeIntegerExponent(e);
         if (k is not null)
         {
-            var pos = k.Value.IsOne ? e.args[0] : Expr.Pow(e.args[0], Expr.Number(k.Value));
-            if (latex) { T(@"\frac{1}{"); N(pos, 0); T("}"); }
-            else { T("1/"); N(pos, PFactor); }
+            var item = (e.args[0], k.Value.IsOne ? (latex ? 0 : PFactor) : -(int)k.Value);
+            if (latex) { T(@"\frac{1}{"); Factor(item); T("}"); }
+            else { T("1/"); Factor(item); }
             return;
         }
         var b = e.args[0];
