@@ -45,7 +45,11 @@ internal static class RationalRegion
                     for (int i = 1; i < factors.Count; i++) f = f.Multiply(factors[i], budget);
                     break;
                 default: // integer power
-                    f = Of(n.Arguments[0]).Pow((int)n.Arguments[1].Value.Numerator, budget);
+                    var b = Of(n.Arguments[0]);
+                    int k = (int)n.Arguments[1].Value.Numerator;
+                    if (PowerTermBound(b.Numerator, Math.Abs(k)) + PowerTermBound(b.Denominator, Math.Abs(k)) > run.Options.MaxTerms)
+                        throw new SizeLimitException();
+                    f = b.Pow(k, budget);
                     break;
             }
             if (f.Numerator.TermCount + f.Denominator.TermCount > run.Options.MaxTerms) throw new SizeLimitException();
@@ -55,6 +59,19 @@ internal static class RationalRegion
         var result = value[Resolve(run, root)];
         if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
         return TextbookForm.ToExpr(result, generators, budget);
+    }
+
+    /// <summary>An upper bound on the number of terms of p^k (without computing it).</summary>
+    private static double PowerTermBound(Polynomial p, int k)
+    {
+        int t = p.TermCount;
+        if (t <= 1) return t;
+        // multinomial bound C(k + t - 1, t - 1), and the dense bound prod_v (k deg_v + 1)
+        double multinomial = 1;
+        for (int i = 1; i < t && multinomial < 1e18; i++) multinomial = multinomial * (k + i) / i;
+        double dense = 1;
+        for (int v = 0; v < p.Arity && dense < 1e18; v++) dense *= (double)k * p.Degree(v) + 1;
+        return Math.Min(multinomial, dense);
     }
 
     private static Expr Resolve(SimplifierRun run, Expr e) => run.IsRational(e) ? e : run.Atom(e);
