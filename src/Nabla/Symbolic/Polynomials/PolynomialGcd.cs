@@ -32,7 +32,8 @@ public static class PolynomialGcd
         b = b.DivideByMonomial(mb).PrimitivePart();
         var g = a.IsConstant || b.IsConstant ? Polynomial.One(a.Arity)
             : a.Equals(b) ? a
-            : HeuristicGcd(a, b, budget)?.PrimitivePart() ?? GcdPrimitiveParts(a, b, budget);
+            : FewerVariables(a, b, budget) ?? FewerVariables(b, a, budget)
+              ?? HeuristicGcd(a, b, budget)?.PrimitivePart() ?? GcdPrimitiveParts(a, b, budget);
         return Polynomial.IsZeroVector(m) ? g : g.MultiplyTerm(new Term(m, Rational.One));
     }
 
@@ -82,6 +83,42 @@ public static class PolynomialGcd
         }
         var g = PrimitivePartIn(pb, v, budget);
         return (c * g).PrimitivePart();
+    }
+
+    /// <summary>
+    /// When b lacks some variables of a, gcd(a, b) divides every coefficient of a with respect to
+    /// those variables (each a polynomial in b's variables only): fold the gcd over them, smallest
+    /// first, stopping at 1. Typical case: a big numerator against a power of (1 + x^2).
+    /// Null when b has every variable of a.
+    /// </summary>
+    private static Polynomial? FewerVariables(Polynomial a, Polynomial b, Budget budget)
+    {
+        int n = a.Arity;
+        var inB = new bool[n];
+        bool fewer = false;
+        for (int v = 0; v < n; v++)
+        {
+            inB[v] = b.Contains(v);
+            if (!inB[v] && a.Contains(v)) fewer = true;
+        }
+        if (!fewer) return null;
+        var groups = new Dictionary<int[], List<Term>>(ExponentComparer.Instance);
+        foreach (var t in a.Terms)
+        {
+            var key = new int[n];
+            var rest = new int[n];
+            for (int v = 0; v < n; v++) { if (inB[v]) rest[v] = t.Exponents[v]; else key[v] = t.Exponents[v]; }
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(new Term(rest, t.Coefficient));
+        }
+        var g = b;
+        foreach (var list in groups.Values.OrderBy(l => l.Count))
+        {
+            budget.Check();
+            g = Gcd(g, Polynomial.FromTerms(n, list), budget);
+            if (g.IsConstant) return Polynomial.One(n);
+        }
+        return g.PrimitivePart();
     }
 
     private const int HeuristicTries = 6;

@@ -3,9 +3,10 @@ using Nabla.Symbolic;
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>
-/// A quotient of two polynomials over Q in lowest terms: gcd(numerator, denominator) = 1, both
-/// with integer coefficients whose contents are coprime, and the denominator's leading
-/// coefficient positive. Zero is 0/1. Arithmetic keeps the invariant using only the gcds it needs
+/// A quotient of two polynomials over Q in lowest terms: gcd(numerator, denominator) = 1 and the
+/// form is canonical: a polynomial is numerator/1 (rational coefficients); otherwise both have
+/// integer coefficients whose contents are coprime and the denominator's leading coefficient is
+/// positive. Zero is 0/1. Arithmetic keeps the invariant using only the gcds it needs
 /// (Henrici's formulas), so adding fractions with a common denominator never factors it again.
 /// </summary>
 public sealed class RationalFunction : IEquatable<RationalFunction>
@@ -44,6 +45,12 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     private static RationalFunction Normalized(Polynomial n, Polynomial d)
     {
         if (n.IsZero) return new RationalFunction(n, Polynomial.One(n.Arity));
+        if (d.IsConstant)
+        {
+            // a polynomial: kept with rational coefficients over 1 (no content work per operation)
+            var k = d.ConstantValue;
+            return new RationalFunction(k.IsOne ? n : n.Scale(Rational.One / k), k.IsOne ? d : Polynomial.One(n.Arity));
+        }
         var cn = n.RationalContent();
         var cd = d.RationalContent(); // sign of d's leading coefficient
         var c = cn / cd;              // n/d = c * pp(n)/pp(d)

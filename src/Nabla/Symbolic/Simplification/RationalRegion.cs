@@ -8,10 +8,13 @@ namespace Nabla.Symbolic.Simplification;
 /// </summary>
 internal static class RationalRegion
 {
-    public static Expr Simplify(SimplifierRun run, Expr root)
+    public static Expr Simplify(SimplifierRun run, Expr root) => SimplifyMany(run, [root])[0];
+
+    /// <summary>Several regions over one ring, so rational subexpressions they share are converted once.</summary>
+    public static Expr[] SimplifyMany(SimplifierRun run, IReadOnlyList<Expr> roots)
     {
         var budget = run.Budget;
-        var (order, generators) = Gather(run, root);
+        var (order, generators) = Gather(run, roots);
         int arity = generators.Count;
         var index = new Dictionary<Expr, int>(arity);
         for (int i = 0; i < arity; i++) index[generators[i]] = i;
@@ -56,9 +59,16 @@ internal static class RationalRegion
             value[n] = f;
         }
 
-        var result = value[Resolve(run, root)];
-        if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
-        return TextbookForm.ToExpr(result, generators, budget);
+        var results = new Expr[roots.Count];
+        for (int i = 0; i < roots.Count; i++)
+        {
+            var start = Resolve(run, roots[i]);
+            if (!run.IsRational(start)) { results[i] = start; continue; }
+            var result = value[start];
+            if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
+            results[i] = TextbookForm.ToExpr(result, generators, budget);
+        }
+        return results;
     }
 
     /// <summary>An upper bound on the number of terms of p^k (without computing it).</summary>
@@ -77,15 +87,17 @@ internal static class RationalRegion
     private static Expr Resolve(SimplifierRun run, Expr e) => run.IsRational(e) ? e : run.Atom(e);
 
     /// <summary>Rational nodes of the region children-first, and its generators in ring order.</summary>
-    private static (List<Expr> Order, List<Expr> Generators) Gather(SimplifierRun run, Expr root)
+    private static (List<Expr> Order, List<Expr> Generators) Gather(SimplifierRun run, IReadOnlyList<Expr> roots)
     {
         var order = new List<Expr>();
         var leaves = new HashSet<Expr>();
         var seen = new HashSet<Expr>();
         var stack = new Stack<(Expr Node, int Next)>();
+        foreach (var root in roots)
+        {
         var start = Resolve(run, root);
-        if (!run.IsRational(start)) leaves.Add(start);
-        else { seen.Add(start); stack.Push((start, 0)); }
+        if (!run.IsRational(start)) continue;
+        if (seen.Add(start)) stack.Push((start, 0));
         while (stack.Count > 0)
         {
             var (node, next) = stack.Pop();
@@ -99,6 +111,7 @@ internal static class RationalRegion
                 else if (child.Kind != ExprKind.Number && seen.Add(child)) stack.Push((child, 0));
             }
             else order.Add(node);
+        }
         }
         var generators = leaves.ToList();
         generators.Sort((a, b) =>

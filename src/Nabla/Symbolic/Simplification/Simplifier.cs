@@ -18,7 +18,37 @@ public static class Simplifier
     /// <summary>Returns an equivalent, simpler expression within the budget of <paramref name="options"/>.</summary>
     public static Expr Simplify(Expr expr, SimplifyOptions? options = null) => TrySimplify(expr, options).Expression;
 
-    /// <summary>Like <see cref="Simplify"/>, and says whether the budget or the size limit cut it short.</summary>
+    /// <summary>
+    /// Simplifies several expressions (a gradient, a Hessian's entries) in one run with one
+    /// budget: subexpressions they share are normalized once. On budget, all are returned unchanged.
+    /// </summary>
+    public static Expr[] Simplify(IReadOnlyList<Expr> exprs, SimplifyOptions? options = null) => TrySimplifyAll(exprs, options).Expressions;
+
+    /// <summary>Like <see cref="Simplify(IReadOnlyList{Expr}, SimplifyOptions?)"/>, with the status.</summary>
+    public static (Expr[] Expressions, SimplifyStatus Status, TimeSpan Elapsed) TrySimplifyAll(IReadOnlyList<Expr> exprs, SimplifyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(exprs);
+        options ??= SimplifyOptions.Default;
+        var watch = Stopwatch.StartNew();
+        var budget = new Budget(options.Budget, options.CancellationToken);
+        var run = new SimplifierRun(options, budget);
+        try
+        {
+            using var scope = budget.Enter();
+            var result = run.Run(exprs);
+            return (result, run.SizeLimited ? SimplifyStatus.SizeLimited : SimplifyStatus.Complete, watch.Elapsed);
+        }
+        catch (BudgetExceededException)
+        {
+            return (exprs.ToArray(), SimplifyStatus.BudgetExceeded, watch.Elapsed);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (exprs.ToArray(), SimplifyStatus.Failed, watch.Elapsed);
+        }
+    }
+
+    /// <summary>Like <see cref="Simplify(Expr, SimplifyOptions?)"/>, and says whether the budget or the size limit cut it short.</summary>
     public static SimplifyResult TrySimplify(Expr expr, SimplifyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(expr);
@@ -36,7 +66,7 @@ public static class Simplifier
         {
             return new SimplifyResult(expr, SimplifyStatus.BudgetExceeded, watch.Elapsed, "the time budget ran out; the input is returned unchanged");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return new SimplifyResult(expr, SimplifyStatus.Failed, watch.Elapsed, ex.Message);
         }

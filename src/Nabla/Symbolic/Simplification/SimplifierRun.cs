@@ -18,15 +18,31 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
     public Budget Budget => budget;
     public bool SizeLimited { get; set; }
 
-    public Expr Run(Expr root)
+    public Expr Run(Expr root) => Run([root])[0];
+
+    /// <summary>Simplifies several expressions together: what they share is simplified once.</summary>
+    public Expr[] Run(IReadOnlyList<Expr> roots)
     {
-        foreach (var n in Traversal.PostOrder(root))
+        foreach (var n in Traversal.PostOrder(roots, null))
         {
             budget.Check();
             if (IsRational(n)) continue;
             atoms[n] = SimplifyAtom(n);
         }
-        return SimplifyRegion(root);
+        if (roots.Count > 1)
+        {
+            // one ring for all top-level regions; on trouble, fall back to one region at a time
+            try
+            {
+                var together = RationalRegion.SimplifyMany(this, roots);
+                for (int i = 0; i < roots.Count; i++) if (IsRational(roots[i])) regions[roots[i]] = together[i];
+            }
+            catch (SizeLimitException) { }
+            catch (DivideByZeroException) { }
+        }
+        var results = new Expr[roots.Count];
+        for (int i = 0; i < roots.Count; i++) results[i] = SimplifyRegion(roots[i]);
+        return results;
     }
 
     /// <summary>True for the nodes a rational function is made of: numbers, sums, products, integer powers.</summary>
