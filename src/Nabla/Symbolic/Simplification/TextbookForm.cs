@@ -11,7 +11,7 @@ namespace Nabla.Symbolic.Simplification;
 internal static class TextbookForm
 {
     /// <summary>Largest numerator (in terms) we try to factor; beyond it the expansion is shown.</summary>
-    private const int MaxFactoredNumeratorTerms = 200;
+    private const int MaxFactoredNumeratorTerms = 24;
 
     public static Expr ToExpr(RationalFunction r, IReadOnlyList<Expr> generators, Budget budget)
     {
