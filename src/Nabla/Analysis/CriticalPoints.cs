@@ -38,9 +38,9 @@ public sealed record CriticalPointReport(
 /// <summary>Options of <see cref="CriticalPoints.Find"/>.</summary>
 public sealed record CriticalPointOptions
 {
-    public SearchBudget Budget { get; init; } = new() { MaxBoxes = 200_000, TimeLimit = TimeSpan.FromSeconds(15), MinRelativeWidth = 1e-7 };
+    public SearchBudget Budget { get; init; } = new() { MaxBoxes = 100_000, TimeLimit = TimeSpan.FromSeconds(10), MinRelativeWidth = 1e-7 };
     public bool GlobalExtrema { get; init; } = true;
-    public SearchBudget GlobalBudget { get; init; } = new() { MaxBoxes = 200_000, TimeLimit = TimeSpan.FromSeconds(10), MinRelativeWidth = 1e-10 };
+    public SearchBudget GlobalBudget { get; init; } = new() { MaxBoxes = 50_000, TimeLimit = TimeSpan.FromSeconds(5), MinRelativeWidth = 1e-10 };
     /// <summary>Run multi-start damped Newton (not certified) when the certified search is incomplete.</summary>
     public bool Fallback { get; init; } = true;
 }
