@@ -126,10 +126,41 @@ public static class CriticalPoints
         {
             var lo = GlobalOptimizer.Minimize(system, box, options.GlobalBudget);
             var hi = GlobalOptimizer.Maximize(system, box, options.GlobalBudget);
-            gmin = new GlobalExtremum(f.Value(lo.Point), lo.Point, lo.Value, lo.Complete);
-            gmax = new GlobalExtremum(f.Value(hi.Point), hi.Point, hi.Value, hi.Complete);
+            var pl = BestPoint(f, lo.Point, classified, box, sign: 1);
+            var ph = BestPoint(f, hi.Point, classified, box, sign: -1);
+            gmin = new GlobalExtremum(f.Value(pl), pl, lo.Value, lo.Complete);
+            gmax = new GlobalExtremum(f.Value(ph), ph, hi.Value, hi.Complete);
         }
         return new CriticalPointReport(f, box, roots.Complete, classified, undecided, gmin, gmax, status, roots.BoxesProcessed, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The point to report for a global extremum: the branch-and-bound point, or a critical point,
+    /// corner or short rounding of it that is at least as good (exact points read better than box
+    /// midpoints such as 0.99999999).
+    /// </summary>
+    private static double[] BestPoint(ScalarField f, double[] found, List<CriticalPoint> points, Box box, int sign)
+    {
+        var best = found;
+        double bestValue = sign * f.Value(found);
+        double slack = 1e-12 * Math.Max(1, Math.Abs(bestValue));
+        void Consider(double[] q)
+        {
+            if (!box.Contains(q)) return;
+            double v = sign * f.Value(q);
+            if (double.IsFinite(v) && v <= bestValue + slack)
+            {
+                best = q;
+                bestValue = Math.Min(bestValue, v);
+            }
+        }
+        foreach (var c in points) Consider(c.Point);
+        for (int digits = 12; digits >= 0; digits--)
+        {
+            var q = found.Select(v => Math.Round(v, digits)).ToArray();
+            if (q.Zip(found).All(t => Math.Abs(t.First - t.Second) <= 1e-6 * Math.Max(1, Math.Abs(t.Second)))) Consider(q);
+        }
+        return best;
     }
 
     private static bool Covered(List<CriticalPoint> points, double[] p, double distance = 0) =>
