@@ -128,6 +128,12 @@ public sealed partial class Expr
             result.Add(c.IsOne ? rest : c.IsZero ? Mul(c.ToExpr(), rest) : ScaledRaw(c, rest));
         }
         if (result.Count == 0) return constant.ToExpr();
+        // 2*(a + b) - (a + b) leaves the sum a + b as a term: flatten it in a second pass.
+        if (result.Exists(static t => t.Kind == ExprKind.Sum))
+        {
+            result.Add(constant.ToExpr());
+            return Add(result.ToArray());
+        }
         result.Sort(ExprOrder.Instance);
         if (!constant.IsZero || constant.IsFloat && constant.D != 0) result.Insert(0, constant.ToExpr());
         if (result.Count == 1) return result[0];
