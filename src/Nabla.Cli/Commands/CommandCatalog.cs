@@ -21,10 +21,15 @@ internal static class CommandCatalog
         yield return PlotCommand.Create(output);
 
         // Matrix calculus
+        yield return MatdiffCommand.Create(output);
+        yield return MatevalCommand.Create(output);
+        yield return MatrixTableCommand.Create(output);
 
         // Optimization
 
         // Learning
+        yield return TrainCommand.Create(output);
+        yield return EvaluateCommand.Create(output);
 
         // Curvature
 
