@@ -19,7 +19,7 @@ internal static class AnalyzeExtension
     {
         public readonly Option<string?> Box = new("--box") { Description = "the region for critical points and extrema, e.g. x=-2:2,y=-3:3 (default [-10, 10] per variable)" };
         public readonly Option<string?> Plot = new("--plot") { Description = "write a plot (.png or .svg): heat map, contours, gradient arrows, critical points by class; f, f', f'' for one variable" };
-        public readonly Option<double> TimeLimit = new("--time-limit") { Description = "seconds for the certified critical-point search (default 15)", DefaultValueFactory = _ => 15 };
+        public readonly Option<double> TimeLimit = new("--time-limit") { Description = "seconds for the certified critical-point search (default 5)", DefaultValueFactory = _ => 5 };
 
         public void AddTo(Command c)
         {
