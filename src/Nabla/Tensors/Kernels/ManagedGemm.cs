@@ -83,20 +83,25 @@ internal static unsafe class ManagedGemm
                         Block(transA, a, lda, c, ldc, m, n, ib * MC, pc, kc, jc, 0, nPanels, nr, mr, bp);
                     continue;
                 }
-                // Tasks: row blocks x column groups, enough of them to keep every core busy.
-                int groups = Math.Max(1, Math.Min(nPanels, (2 * Environment.ProcessorCount + mBlocks - 1) / mBlocks));
-                int panelsPerGroup = (nPanels + groups - 1) / groups;
-                nint pa = (nint)a, pbp = (nint)bp, pcc = (nint)c;
-                int tA = transA ? 1 : 0;
-                Parallel.For(0, mBlocks * groups, t =>
-                {
-                    int ib = t / groups, g = t % groups;
-                    int p0 = g * panelsPerGroup, p1 = Math.Min(nPanels, p0 + panelsPerGroup);
-                    if (p0 < p1)
-                        Block(tA == 1, (T*)pa, lda, (T*)pcc, ldc, m, n, ib * MC, pc, kc, jc, p0, p1, nr, mr, (T*)pbp);
-                });
+                ParallelBlocks(transA, a, lda, c, ldc, m, n, pc, kc, jc, nPanels, nr, mr, bp, mBlocks);
             }
         }
+    }
+
+    /// <summary>Row blocks x column groups of C over the cores (kept out of Multiply so the closure is only allocated here).</summary>
+    private static void ParallelBlocks<T>(bool transA, T* a, int lda, T* c, int ldc, int m, int n, int pc, int kc, int jc,
+        int nPanels, int nr, int mr, T* bp, int mBlocks) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int groups = Math.Max(1, Math.Min(nPanels, (2 * Environment.ProcessorCount + mBlocks - 1) / mBlocks));
+        int panelsPerGroup = (nPanels + groups - 1) / groups;
+        nint pa = (nint)a, pbp = (nint)bp, pcc = (nint)c;
+        Parallel.For(0, mBlocks * groups, t =>
+        {
+            int ib = t / groups, g = t % groups;
+            int p0 = g * panelsPerGroup, p1 = Math.Min(nPanels, p0 + panelsPerGroup);
+            if (p0 < p1)
+                Block(transA, (T*)pa, lda, (T*)pcc, ldc, m, n, ib * MC, pc, kc, jc, p0, p1, nr, mr, (T*)pbp);
+        });
     }
 
     private static void Block<T>(bool transA, T* a, int lda, T* c, int ldc, int m, int n, int ic, int pc, int kc, int jc,
