@@ -11,7 +11,8 @@ namespace Nabla.MatrixCalculus;
 /// shapes, tr/det/inv: square); a contradiction is a <see cref="MatrixShapeException"/> naming
 /// the subexpression and both shapes. Unknown dimensions of variables never unify with 1 (an
 /// undeclared matrix is not silently a scalar). Remaining unknowns are named n, m, p, q, ... with
-/// the variable of differentiation named first.
+/// the variable of differentiation named first. A name dX (d followed by a vector or matrix name)
+/// is the differential of X and has its shape.
 /// </summary>
 internal sealed partial class ShapeInference
 {
@@ -113,6 +114,12 @@ internal sealed partial class ShapeInference
         if (_vars.TryGetValue(name, out var v)) return (v.R, v.C);
         (int, int, bool) s;
         if (_decl.Find(name) is { } d) s = (Rigid(d.Rows), Rigid(d.Cols), d.Symmetric);
+        else if (name.Length > 1 && name[0] == 'd' && (_vars.ContainsKey(name[1..]) || _decl.Find(name[1..]) is not null || char.IsUpper(name[1]) || VectorName().IsMatch(name[1..])))
+        {
+            // dX, the differential of X, has the shape of X (so printed differentials parse back)
+            var (r, c) = Variable(name[1..], at);
+            s = (r, c, _vars[name[1..]].Sym);
+        }
         else if (VectorName().IsMatch(name)) s = (Fresh(), One, false);
         else if (char.IsUpper(name[0])) s = (Fresh(), Fresh(), false);
         else s = (One, One, false);

@@ -109,3 +109,29 @@ public class LanguageTests
         Assert.ThrowsAny<NablaInputException>(() => MatrixValues.Evaluate("A*x", "not json"));
     }
 }
+
+public class DifferentialParseBackTests
+{
+    [Theory]
+    [InlineData("a'*X'*C*X*b", "X")]
+    [InlineData("inv(A)", "A")]
+    [InlineData("det(X)", "X")]
+    [InlineData("norm2(y - A*w)^2", "w")]
+    public void PrintedDifferentialsParseBackAndEqualTheDirectionalDerivative(string f, string wrt)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt);
+        var rhs = d.DifferentialText[(d.DifferentialText.IndexOf(" = ", StringComparison.Ordinal) + 3)..];
+        var e = MatrixExpression.Parse(rhs, d.Expression.DimsText);
+        var (values, dims) = MatrixNumericCheck.Instance(d.Expression, new Random(5));
+        var x = values[wrt];
+        var dir = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Random(x.RowCount, x.ColumnCount, 9);
+        values["d" + wrt] = dir;
+        var df = new MatrixEvaluator(values, dims).Evaluate(e.Root);
+        // (f(X + h D) - f(X - h D)) / 2h
+        double h = 1e-5;
+        var plus = new Dictionary<string, MathNet.Numerics.LinearAlgebra.Matrix<double>>(values) { [wrt] = x + h * dir };
+        var minus = new Dictionary<string, MathNet.Numerics.LinearAlgebra.Matrix<double>>(values) { [wrt] = x - h * dir };
+        var fd = (new MatrixEvaluator(plus, dims).Evaluate(d.Expression.Root) - new MatrixEvaluator(minus, dims).Evaluate(d.Expression.Root)) / (2 * h);
+        Assert.True(MatrixNumericCheck.Relative(df, fd) < 1e-6);
+    }
+}
