@@ -90,6 +90,15 @@ public sealed class MatrixEvaluator
         {
             case NodeKind.Number: return S(n.Value);
             case NodeKind.Eye: return M.DenseIdentity(size(n.Shape.Rows));
+            case NodeKind.Commutation:
+            {
+                var nm = n.Name.Split(',');
+                int rows = size(new Dim(nm[0])), cols = size(new Dim(nm[1]));
+                var k0 = M.Dense(rows * cols, rows * cols);
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) k0[j + cols * i, i + rows * j] = 1;
+                return k0;
+            }
             case NodeKind.Ones: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols), 1.0);
             case NodeKind.Zeros: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols));
             case NodeKind.Add:

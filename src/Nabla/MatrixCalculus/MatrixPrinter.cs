@@ -56,6 +56,7 @@ public static class MatrixPrinter
             case NodeKind.Differential: sb.Append('d').Append(n.Name); break;
             case NodeKind.Number: sb.Append(Number(n.Value)); break;
             case NodeKind.Eye: sb.Append("eye(").Append(n.Shape.Rows).Append(')'); break;
+            case NodeKind.Commutation: sb.Append("commutation(").Append(n.Name.Replace(",", ", ", StringComparison.Ordinal)).Append(')'); break;
             case NodeKind.Ones: case NodeKind.Zeros:
                 sb.Append(n.Kind == NodeKind.Ones ? "ones(" : "zeros(").Append(n.Shape.Rows);
                 if (!n.Shape.Cols.IsOne) sb.Append(", ").Append(n.Shape.Cols);
@@ -84,7 +85,7 @@ public static class MatrixPrinter
                     double c = n[0].Value;
                     if (c == -1) sb.Append('-');
                     else sb.Append(Number(c)).Append('*');
-                    Operand(sb, n[1], PProd, false);
+                    Operand(sb, n[1], IsElementwise(n[1]) ? PProd + 1 : PProd, false);
                 }
                 else
                 {

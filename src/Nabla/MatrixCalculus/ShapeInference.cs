@@ -239,6 +239,7 @@ internal sealed partial class ShapeInference
                 return (Rigid(n.Rows.ToString(CultureInfo.InvariantCulture)), Rigid((k.Length / n.Rows).ToString(CultureInfo.InvariantCulture)));
             }
             case "kron": Arity(2, 2); Infer(k[0]); Infer(k[1]); return (Fresh(), Fresh());
+            case "commutation": Arity(2, 2); DimArg(n, k[0]); DimArg(n, k[1]); { var d = Fresh(); return (d, d); }
         }
         Arity(1, 1);
         var a = Infer(k[0]);
@@ -344,6 +345,7 @@ internal sealed partial class ShapeInference
                     case "vector": return Build.VectorLit([.. k.Select((_, i) => Kid(i))]);
                     case "matrix": return Build.MatrixLit(n.Rows, k.Length / n.Rows, [.. k.Select((_, i) => Kid(i))]);
                     case "kron": return Build.Kron(Kid(0), Kid(1));
+                    case "commutation": return Build.Commutation(D(0), D(1));
                     case "tr": return Build.Trace(Kid(0));
                     case "det": return Build.Det(Kid(0));
                     case "logdet": return Build.LogDet(Kid(0));

@@ -82,6 +82,25 @@ public class IssueExampleTests
         Assert.True(d.Check!.Passed());
     }
 
+    [Theory]
+    [InlineData("tr(X*X)", "2*commutation(n, n)")]
+    [InlineData("logdet(X)", "-(inv(X) ⊗ inv(X'))*commutation(n, n)")]
+    [InlineData("tr(X'*A*X)", "eye(m) ⊗ (A' + A)")]
+    public void MatrixHessiansUseKroneckerAndCommutationMatrices(string f, string expected)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, "X", new MatrixDiffOptions { Hessian = true, Check = true });
+        Assert.Equal(expected, d.HessianText);
+        Assert.True(d.Check!.Passed(), d.Check.ToString());
+    }
+
+    [Fact]
+    public void TransposeIsTheCommutationMatrix()
+    {
+        var d = MatrixDifferentiation.Differentiate("A*X'*B", "X", new MatrixDiffOptions { Check = true });
+        Assert.Equal("(B' ⊗ A)*commutation(n, m)", d.VecForm!.Key);
+        Assert.True(d.Check!.Passed(), d.Check.ToString());
+    }
+
     [Fact]
     public void HessianOfAVectorQuadraticForm()
     {
