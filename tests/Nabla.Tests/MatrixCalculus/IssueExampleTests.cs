@@ -32,7 +32,7 @@ public class IssueExampleTests
         var d = MatrixDifferentiation.Differentiate("inv(A)", "A", new MatrixDiffOptions { Check = true });
         Assert.Equal("d(inv(A)) = -inv(A)*dA*inv(A)", d.DifferentialText);
         Assert.Equal("∂(A⁻¹)_ij/∂a_uv = -(A⁻¹)_iu (A⁻¹)_vj", d.IndexForm);
-        Assert.Equal("-inv(A') ⊗ inv(A)", d.VecForm!.Key);
+        Assert.Equal("-(inv(A') ⊗ inv(A))", d.VecForm!.Key);
         Assert.Contains("A invertible", d.Conditions);
         Assert.True(d.Check!.Passed(), d.Check.ToString());
     }
