@@ -8,8 +8,17 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter output)
     {
         // Symbolic
+        yield return DiffCommand.Create(output);
+        yield return GradCommand.Create(output);
+        yield return HessianCommand.Create(output);
+        yield return EvalCommand.Create(output);
+        yield return AnalyzeCommand.Create(output);
 
         // Analysis
+        yield return MixedCommand.Create(output);
+        yield return ClassifyCommand.Create(output);
+        yield return CriticalCommand.Create(output);
+        yield return PlotCommand.Create(output);
 
         // Matrix calculus
         yield return MatdiffCommand.Create(output);
@@ -19,6 +28,8 @@ internal static class CommandCatalog
         // Optimization
 
         // Learning
+        yield return TrainCommand.Create(output);
+        yield return EvaluateCommand.Create(output);
 
         // Curvature
 

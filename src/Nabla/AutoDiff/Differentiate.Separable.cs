@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Nabla.AutoDiff;
@@ -44,6 +46,7 @@ public static partial class Differentiate
     }
 
     // One routine for the three: what is wanted is given by which spans are non-empty.
+    [SkipLocalsInit]
     static double SeparableSweep<TE>(TE element, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> g, Span<double> hv, Span<double> h) where TE : IElementFunction
     {
         int n = x.Length, m = element.ElementCount(n), k = element.Arity;
@@ -52,14 +55,30 @@ public static partial class Differentiate
         Span<int> idx = stackalloc int[SeparableSum<TE>.MaxArity * Lanes8.Width];
         Span<double> lane = stackalloc double[Lanes8.Width];
         Span<double> lane2 = stackalloc double[Lanes8.Width];
-        var xs = new ElementBuffer<Lanes8>();
-        var vs = new ElementBuffer<Lanes8>();
+        Unsafe.SkipInit(out ElementBuffer<Lanes8> xs);
+        Unsafe.SkipInit(out ElementBuffer<Lanes8> vs);
         var total = Vector512<double>.Zero;
         double scalarTotal = 0;
         bool vectorized = true;
         int e0 = 0;
+        int stride = element.Stride;
+        if (stride > 0 && m > 0 && ((long)(m - 1) * stride + k > n))
+            throw new NablaInputException($"Element windows (stride {stride}, arity {k}, {m} elements) run past x of length {n}.");
         for (; vectorized && e0 + Lanes8.Width <= m; e0 += Lanes8.Width)
         {
+            if (stride > 0)
+            {
+                // Windows: strided loads, no index calls, bounds checked once above.
+                ref double x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(x), e0 * stride);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double p = ref Unsafe.Add(ref x0, j);
+                    xs[j] = new Lanes8(Load(ref p, stride));
+                    for (int l = 0; l < Lanes8.Width; l++) idx[j * Lanes8.Width + l] = (e0 + l) * stride + j;
+                    if (wantHv) vs[j] = new Lanes8(Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(v), e0 * stride + j), stride));
+                }
+            }
+            else
             for (int j = 0; j < k; j++)
             {
                 for (int l = 0; l < Lanes8.Width; l++)
@@ -75,7 +94,9 @@ public static partial class Differentiate
             }
             try
             {
-                total += Group(element, k, xs, vs, idx, g, hv, h, n, wantHv, wantH);
+                total += wantHv || wantH
+                    ? Group(element, k, ref xs, ref vs, idx, g, hv, h, n, wantHv, wantH)
+                    : GroupGradient(element, k, ref xs, idx, g);
             }
             catch (LaneDivergenceException)
             {
@@ -87,34 +108,69 @@ public static partial class Differentiate
         return Vector512.Sum(total) + scalarTotal;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<double> Load(ref double p, int stride)
+        => stride == 1 ? Vector512.LoadUnsafe(ref p)
+         : Vector512.Create(p, Unsafe.Add(ref p, stride), Unsafe.Add(ref p, 2 * stride), Unsafe.Add(ref p, 3 * stride),
+             Unsafe.Add(ref p, 4 * stride), Unsafe.Add(ref p, 5 * stride), Unsafe.Add(ref p, 6 * stride), Unsafe.Add(ref p, 7 * stride));
+
+    // Adds the 8 lanes of v into target[idx[l]] (bounds already checked by the gather).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Scatter(Span<double> target, ReadOnlySpan<int> idx, Vector512<double> v)
+    {
+        ref double t = ref MemoryMarshal.GetReference(target);
+        ref int i = ref MemoryMarshal.GetReference(idx);
+        for (int l = 0; l < Lanes8.Width; l++) Unsafe.Add(ref t, Unsafe.Add(ref i, l)) += v.GetElement(l);
+    }
+
     // Eight elements at once. Contributions are scattered only after every pass succeeded, so a
     // divergence leaves g, hv and h untouched for this group.
-    static Vector512<double> Group<TE>(TE element, int k, ElementBuffer<Lanes8> xs, ElementBuffer<Lanes8> vs, ReadOnlySpan<int> idx,
+    [SkipLocalsInit]
+    static Vector512<double> GroupGradient<TE>(TE element, int k, ref ElementBuffer<Lanes8> xs, ReadOnlySpan<int> idx, Span<double> g) where TE : IElementFunction
+    {
+        const int W = Lanes8.Width;
+        Unsafe.SkipInit(out ElementBuffer<DualLanes8> d);
+        Unsafe.SkipInit(out ElementBuffer<Lanes8> gOut);
+        Vector512<double> value = default;
+        var span = ((Span<DualLanes8>)d)[..k];
+        for (int p = 0; p < k; p++)
+        {
+            for (int j = 0; j < k; j++) span[j] = new DualLanes8(xs[j].V, j == p ? Vector512<double>.One : Vector512<double>.Zero);
+            var y = element.Evaluate<DualLanes8>(span);
+            value = y.V;
+            gOut[p] = new Lanes8(y.D);
+        }
+        for (int p = 0; p < k; p++) Scatter(g, idx[(p * W)..], gOut[p].V);
+        return value;
+    }
+
+    [SkipLocalsInit]
+    static Vector512<double> Group<TE>(TE element, int k, ref ElementBuffer<Lanes8> xs, ref ElementBuffer<Lanes8> vs, ReadOnlySpan<int> idx,
         Span<double> g, Span<double> hv, Span<double> h, int n, bool wantHv, bool wantH) where TE : IElementFunction
     {
         const int W = Lanes8.Width;
         Span<Vector512<double>> gOut = stackalloc Vector512<double>[SeparableSum<TE>.MaxArity];
         Span<Vector512<double>> hvOut = stackalloc Vector512<double>[SeparableSum<TE>.MaxArity];
-        Span<Vector512<double>> hOut = stackalloc Vector512<double>[SeparableSum<TE>.MaxArity * SeparableSum<TE>.MaxArity];
+        Span<Vector512<double>> hOut = wantH ? stackalloc Vector512<double>[SeparableSum<TE>.MaxArity * SeparableSum<TE>.MaxArity] : default;
         Vector512<double> value;
         if (wantHv || wantH)
         {
-            var dd = new ElementBuffer<Dual<Dual<Lanes8>>>();
+            Unsafe.SkipInit(out ElementBuffer<HyperDualLanes8> dd);
+            var span = ((Span<HyperDualLanes8>)dd)[..k];
             value = default;
+            var one = Vector512<double>.One;
+            var zero = Vector512<double>.Zero;
             for (int p = 0; p < k; p++)
             {
                 for (int q = wantH ? p : 0; q < (wantH ? k : 1); q++)
                 {
                     for (int j = 0; j < k; j++)
-                    {
-                        var inner = wantH ? (j == q ? Lanes8.One : Lanes8.Zero) : vs[j];
-                        dd[j] = new Dual<Dual<Lanes8>>(new Dual<Lanes8>(xs[j], inner), new Dual<Lanes8>(j == p ? Lanes8.One : Lanes8.Zero, Lanes8.Zero));
-                    }
-                    var y = element.Evaluate<Dual<Dual<Lanes8>>>(((Span<Dual<Dual<Lanes8>>>)dd)[..k]);
-                    value = y.V.V.V;
-                    gOut[p] = y.D.V.V;
-                    if (wantH) hOut[p * k + q] = y.D.D.V;
-                    else hvOut[p] = y.D.D.V;
+                        span[j] = new HyperDualLanes8(xs[j].V, j == p ? one : zero, wantH ? (j == q ? one : zero) : vs[j].V, zero);
+                    var y = element.Evaluate<HyperDualLanes8>(span);
+                    value = y.A;
+                    gOut[p] = y.B;
+                    if (wantH) hOut[p * k + q] = y.D;
+                    else hvOut[p] = y.D;
                 }
             }
         }
@@ -133,16 +189,8 @@ public static partial class Differentiate
         Span<double> lane = stackalloc double[W];
         for (int p = 0; p < k; p++)
         {
-            if (!g.IsEmpty)
-            {
-                gOut[p].CopyTo(lane);
-                for (int l = 0; l < W; l++) g[idx[p * W + l]] += lane[l];
-            }
-            if (wantHv)
-            {
-                hvOut[p].CopyTo(lane);
-                for (int l = 0; l < W; l++) hv[idx[p * W + l]] += lane[l];
-            }
+            if (!g.IsEmpty) Scatter(g, idx[(p * W)..], gOut[p]);
+            if (wantHv) Scatter(hv, idx[(p * W)..], hvOut[p]);
             if (wantH)
                 for (int q = p; q < k; q++)
                 {

@@ -23,12 +23,21 @@ public readonly struct Dual4 : IScalar<Dual4>
     public static Dual4 One => new(1, Vector256<double>.Zero);
 
     /// <summary>The variable with value <paramref name="v"/> seeded in tangent slot <paramref name="slot"/>.</summary>
-    public static Dual4 Variable(double v, int slot)
+    public static Dual4 Variable(double v, int slot) => new(v, Units[slot]);
+
+    static readonly Vector256<double>[] Units = MakeUnits();
+
+    static Vector256<double>[] MakeUnits()
     {
+        var units = new Vector256<double>[Width];
         Span<double> d = stackalloc double[Width];
-        d.Clear();
-        d[slot] = 1;
-        return new(v, Vector256.Create((ReadOnlySpan<double>)d));
+        for (int i = 0; i < Width; i++)
+        {
+            d.Clear();
+            d[i] = 1;
+            units[i] = Vector256.Create((ReadOnlySpan<double>)d);
+        }
+        return units;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Dual4 Constant(double value) => new(value, Vector256<double>.Zero);

@@ -23,12 +23,21 @@ public readonly struct Dual8 : IScalar<Dual8>
     public static Dual8 One => new(1, Vector512<double>.Zero);
 
     /// <summary>The variable with value <paramref name="v"/> seeded in tangent slot <paramref name="slot"/>.</summary>
-    public static Dual8 Variable(double v, int slot)
+    public static Dual8 Variable(double v, int slot) => new(v, Units[slot]);
+
+    static readonly Vector512<double>[] Units = MakeUnits();
+
+    static Vector512<double>[] MakeUnits()
     {
+        var units = new Vector512<double>[Width];
         Span<double> d = stackalloc double[Width];
-        d.Clear();
-        d[slot] = 1;
-        return new(v, Vector512.Create((ReadOnlySpan<double>)d));
+        for (int i = 0; i < Width; i++)
+        {
+            d.Clear();
+            d[i] = 1;
+            units[i] = Vector512.Create((ReadOnlySpan<double>)d);
+        }
+        return units;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Dual8 Constant(double value) => new(value, Vector512<double>.Zero);

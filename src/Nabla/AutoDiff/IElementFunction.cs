@@ -17,6 +17,13 @@ public interface IElementFunction
     /// <summary>Number of elements for n variables.</summary>
     int ElementCount(int n);
 
+    /// <summary>
+    /// When positive, element e reads the window x[e·Stride .. e·Stride + Arity − 1] (then
+    /// <see cref="Index"/> must agree, and the vectorized path gathers without calling it); 0 for
+    /// an arbitrary pattern given by <see cref="Index"/>.
+    /// </summary>
+    int Stride { get; }
+
     /// <summary>The variable read by input <paramref name="slot"/> of element <paramref name="element"/>.</summary>
     int Index(int element, int slot, int n);
 

@@ -12,26 +12,32 @@ public readonly struct Rev<S> : IScalar<Rev<S>> where S : IScalar<S>
 {
     public readonly S V;
     public readonly int Index;
+    // The tape this variable lives on (null for a constant): carried along so that recording an
+    // operation never looks up a thread-static.
+    readonly Tape<S>? tape;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Rev(S v, int index) { V = v; Index = index; }
+    internal Rev(S v, int index, Tape<S>? tape) { V = v; Index = index; this.tape = tape; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    Rev(S v) { V = v; Index = -1; tape = null; }
 
     public double Value => V.Value;
-    public static Rev<S> Zero => new(S.Zero, -1);
-    public static Rev<S> One => new(S.One, -1);
+    public static Rev<S> Zero { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => new(S.Zero); }
+    public static Rev<S> One { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => new(S.One); }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Rev<S> Constant(double value) => new(S.Constant(value), -1);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Rev<S> Lift(S value) => new(value, -1);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static implicit operator Rev<S>(double value) => new(S.Constant(value), -1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Rev<S> Constant(double value) => new(S.Constant(value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Rev<S> Lift(S value) => new(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static implicit operator Rev<S>(double value) => new(S.Constant(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Rev<S> Unary(S f, Rev<S> x, S d) => x.Index < 0 ? new(f, -1) : new(f, Tape<S>.Current.Push(x.Index, d, -1, default!));
+    static Rev<S> Unary(S f, Rev<S> x, S d) => x.tape is null ? new(f) : new(f, x.tape.Push(x.Index, d, -1, default!), x.tape);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Rev<S> Binary(S f, Rev<S> a, S da, Rev<S> b, S db)
     {
-        if (a.Index < 0) return b.Index < 0 ? new(f, -1) : new(f, Tape<S>.Current.Push(b.Index, db, -1, default!));
-        return new(f, Tape<S>.Current.Push(a.Index, da, b.Index, db));
+        if (a.tape is null) return b.tape is null ? new(f) : new(f, b.tape.Push(b.Index, db, -1, default!), b.tape);
+        return new(f, a.tape.Push(a.Index, da, b.Index, db), a.tape);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Rev<S> operator +(Rev<S> a, Rev<S> b) => Binary(a.V + b.V, a, S.One, b, S.One);
@@ -89,5 +95,7 @@ public readonly struct Rev<S> : IScalar<Rev<S>> where S : IScalar<S>
     public bool Equals(Rev<S> other) => V.Equals(other.V) && Index == other.Index;
     public override bool Equals(object? obj) => obj is Rev<S> r && Equals(r);
     public override int GetHashCode() => HashCode.Combine(V, Index);
+
+    internal Tape<S>? Owner => tape;
     public override string ToString() => $"{V} @{Index}";
 }

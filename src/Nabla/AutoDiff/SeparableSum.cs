@@ -42,6 +42,7 @@ internal struct ElementBuffer<T>
 internal readonly struct DummyElement : IElementFunction
 {
     public int Arity => 1;
+    public int Stride => 0;
     public int ElementCount(int n) => 0;
     public int Index(int element, int slot, int n) => 0;
     public T Evaluate<T>(ReadOnlySpan<T> xe) where T : IScalar<T> => xe[0];

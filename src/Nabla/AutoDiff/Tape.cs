@@ -30,7 +30,15 @@ public sealed class Tape<S> where S : IScalar<S>
     public static Tape<S> Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => current ??= new Tape<S>();
+        get
+        {
+            // Thread statics of generic classes go through a slow runtime helper; the common
+            // instantiations live in a non-generic class whose thread statics the JIT inlines.
+            if (typeof(S) == typeof(Real)) return Unsafe.As<Tape<S>>(TapeSlots.Real ??= new Tape<Real>());
+            if (typeof(S) == typeof(Dual<Real>)) return Unsafe.As<Tape<S>>(TapeSlots.Dual ??= new Tape<Dual<Real>>());
+            if (typeof(S) == typeof(Dual8)) return Unsafe.As<Tape<S>>(TapeSlots.Dual8 ??= new Tape<Dual8>());
+            return current ??= new Tape<S>();
+        }
     }
 
     /// <summary>Number of nodes recorded on this tape.</summary>
@@ -59,7 +67,7 @@ public sealed class Tape<S> where S : IScalar<S>
     internal int Mark() => Count;
 
     /// <summary>Registers an independent variable.</summary>
-    internal Rev<S> Variable(S value) => new(value, Push(-1, S.Zero, -1, S.Zero));
+    internal Rev<S> Variable(S value) => new(value, Push(-1, S.Zero, -1, S.Zero), this);
 
     /// <summary>Zeroes the adjoints of nodes [mark, Count).</summary>
     internal void ClearAdjoints(int mark)
@@ -88,4 +96,11 @@ public sealed class Tape<S> where S : IScalar<S>
     }
 
     internal void Truncate(int mark) => Count = mark;
+}
+
+internal static class TapeSlots
+{
+    [ThreadStatic] internal static Tape<Real>? Real;
+    [ThreadStatic] internal static Tape<Dual<Real>>? Dual;
+    [ThreadStatic] internal static Tape<Dual8>? Dual8;
 }

@@ -8,6 +8,7 @@ public class SeparableTests
     internal readonly struct RosenbrockElement : IElementFunction
     {
         public int Arity => 2;
+        public int Stride => 2;
         public int ElementCount(int n) => n / 2;
         public int Index(int element, int slot, int n) => 2 * element + slot;
         public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T>
@@ -22,6 +23,7 @@ public class SeparableTests
     readonly struct Branchy : IElementFunction
     {
         public int Arity => 3;
+        public int Stride => 0;
         public int ElementCount(int n) => n - 2;
         public int Index(int element, int slot, int n) => element + slot;
         public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T>
