@@ -47,13 +47,8 @@ public sealed class MatrixEvaluator
         _dims[d.Name] = size;
     }
 
-    public int Size(Dim d)
-    {
-        if (d.IsFixed) return int.Parse(d.Name, System.Globalization.CultureInfo.InvariantCulture);
-        if (_dims.TryGetValue(d.Name, out var s)) return s;
-        if (d.Name.Contains('·')) return d.Name.Split('·').Aggregate(1, (p, part) => p * Size(new Dim(part))); // Kronecker product
-        throw new NablaInputException($"the size of dimension {d.Name} is not known from the values");
-    }
+    public int Size(Dim d) => d.Size(name => _dims.TryGetValue(name, out var s) ? s
+        : throw new NablaInputException($"the size of dimension {name} is not known from the values"));
 
     private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
     private static Matrix<double> S(double v) => M.Dense(1, 1, v);

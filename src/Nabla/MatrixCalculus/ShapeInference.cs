@@ -131,12 +131,16 @@ internal sealed partial class ShapeInference
     private (int R, int C) Scalar => (One, One);
     private bool IsScalar((int R, int C) s) => IsOne(s.R) && IsOne(s.C);
 
-    private int DimArg(SyntaxNode call, SyntaxNode a)
+    private int DimArg(SyntaxNode call, SyntaxNode a) => Rigid(DimArgName(call, a).Name);
+
+    /// <summary>A dimension argument: a name, a positive integer, or a product of them (n*m).</summary>
+    private Dim DimArgName(SyntaxNode call, SyntaxNode a)
     {
-        if (a.Op == "id") return Rigid(a.Text);
+        if (a.Op == "id") return new Dim(a.Text);
         if (a.Op == "num" && a.Number >= 1 && a.Number == Math.Floor(a.Number) && a.Number < 1e6)
-            return Rigid(((int)a.Number).ToString(CultureInfo.InvariantCulture));
-        throw new MatrixSyntaxException($"'{call.Text}' takes dimensions (names such as n or positive integers), not '{Src(a)}'", a.Start + 1);
+            return Dim.Fixed((int)a.Number);
+        if (a.Op == "*") return Build.Times(DimArgName(call, a.Kids[0]), DimArgName(call, a.Kids[1]));
+        throw new MatrixSyntaxException($"'{call.Text}' takes dimensions (names such as n, positive integers, or products n*m), not '{Src(a)}'", a.Start + 1);
     }
 
     private (int R, int C) Infer(SyntaxNode n)
@@ -336,7 +340,7 @@ internal sealed partial class ShapeInference
             case "call":
             {
                 var k = n.Kids;
-                Dim D(int i) => names(k[i].Op == "id" ? Rigid(k[i].Text) : Rigid(((int)k[i].Number).ToString(CultureInfo.InvariantCulture)));
+                Dim D(int i) => names(DimArg(n, k[i]));
                 switch (n.Text)
                 {
                     case "eye": return Build.Eye(D(0));
