@@ -39,8 +39,9 @@ internal sealed partial class ShapeInference
         var names = si.NameDims(wrt);
         var node = si.BuildNode(root, names);
         var shapes = new List<KeyValuePair<string, Shape>>();
-        var order = si._varOrder.Where(v => ContainsId(root, v)).ToList();
-        if (wrt is not null) { order.Remove(wrt); order.Insert(0, wrt); }
+        // listed with the variable first, then by name (a, b, C, ...)
+        var order = si._varOrder.Where(v => ContainsId(root, v))
+            .OrderBy(v => v == wrt ? 0 : 1).ThenBy(v => v, StringComparer.OrdinalIgnoreCase).ThenBy(v => v, StringComparer.Ordinal).ToList();
         foreach (var v in order)
         {
             var (r, c, _) = si._vars[v];

@@ -5,9 +5,9 @@ namespace Nabla.Tests.MatrixCalculus;
 public class LanguageTests
 {
     [Theory]
-    [InlineData("a'*X'*C*X*b", null, "X: n×m, a: m, C: n×n, b: m", "X")]
-    [InlineData("norm2(y - A*w)^2", null, "w: n, y: m, A: m×n", "w")]
-    [InlineData("c*x'*x + alpha", "c:scalar", "x: n, c: scalar, alpha: scalar", "x")]
+    [InlineData("a'*X'*C*X*b", null, "X: n×m, a: m, b: m, C: n×n", "X")]
+    [InlineData("norm2(y - A*w)^2", null, "w: n, A: m×n, y: m", "w")]
+    [InlineData("c*x'*x + alpha", "c:scalar", "x: n, alpha: scalar, c: scalar", "x")]
     [InlineData("X*eye(k)", "X:n*k", "X: n×k", "X")]
     [InlineData("tr(X)", null, "X: n×n", "X")]
     public void ShapesAreInferredOrDeclared(string text, string? dims, string shapes, string wrt)
