@@ -8,6 +8,7 @@ public enum MlpActivation
     Tanh,
     Relu,
     Sigmoid,
+    Identity,
 }
 
 /// <summary>
@@ -254,6 +255,10 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                         if (!on)
                             z[i] = 0;
                     }
+                    break;
+                case MlpActivation.Identity:
+                    Array.Fill(s1, 1.0);
+                    Array.Clear(s2);
                     break;
                 case MlpActivation.Sigmoid:
                     TensorPrimitives.Sigmoid(z, z);
