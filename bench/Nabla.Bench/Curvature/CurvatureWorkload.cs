@@ -74,7 +74,7 @@ public sealed class CurvatureWorkload
                 sw.Restart();
                 var r = Lanczos.Compute(op, new LanczosOptions { Largest = k, Tolerance = tol });
                 double ms = sw.Elapsed.TotalMilliseconds;
-                bool covered = r.Largest.Select((p, i) => Math.Abs(p.Value - exact[n - 1 - i]) <= p.Residual).All(b => b);
+                bool covered = r.Largest.Select((p, i) => Math.Abs(p.Value - exact[n - 1 - i]) <= p.Residual + 1e-12 * exact[n - 1]).All(b => b); // + the dense reference's rounding
                 bool ordered = r.Largest.Zip(r.Largest.Skip(1), (a, b) => a.Value >= b.Value).All(b => b);
                 if (!covered)
                     o.WriteLine("  not covered: " + string.Join("; ", r.Largest.Select((p, i) => $"err {Math.Abs(p.Value - exact[n - 1 - i]):E2} res {p.Residual:E2}")));
