@@ -61,9 +61,7 @@ public sealed class Differentiator
                 Expr b = n.args[0], e = n.args[1], db = D(b), de = D(e);
                 Expr result = Expr.Zero;
                 if (!db.IsZero)
-                    result = e.IsNumeric
-                        ? Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db)
-                        : Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db);
+                        result = Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db);
                 if (!de.IsZero)
                     result = Expr.Add(result, Expr.Mul(n, Expr.Log(b), de));
                 return result;
@@ -132,11 +130,12 @@ public sealed partial class Expr
     /// The Hessian H[i][j] = ∂²f/∂x_i∂x_j = ∂/∂x_i(∂f/∂x_j). The lower triangle is computed and
     /// mirrored (the mixed partials agree wherever f is twice continuously differentiable).
     /// </summary>
-    public Expr[][] Hessian(IReadOnlyList<string>? variables = null)
+    public Expr[][] Hessian(IReadOnlyList<string>? variables = null) => HessianOf(Gradient(variables ??= Variables), variables);
+
+    /// <summary>The Hessian from an already computed gradient (g[j] = ∂f/∂x_j).</summary>
+    internal static Expr[][] HessianOf(Expr[] g, IReadOnlyList<string> variables)
     {
-        variables ??= Variables;
         int n = variables.Count;
-        var g = Gradient(variables);
         var h = new Expr[n][];
         for (int i = 0; i < n; i++) h[i] = new Expr[n];
         for (int i = 0; i < n; i++)
