@@ -8,6 +8,11 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter output)
     {
         // Symbolic
+        yield return DiffCommand.Create(output);
+        yield return GradCommand.Create(output);
+        yield return HessianCommand.Create(output);
+        yield return EvalCommand.Create(output);
+        yield return AnalyzeCommand.Create(output);
 
         // Analysis
 
