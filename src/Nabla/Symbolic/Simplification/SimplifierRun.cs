@@ -14,6 +14,9 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
     private readonly Dictionary<Expr, Expr> atoms = new();   // simplified non-rational nodes
     private readonly Dictionary<Expr, Expr> regions = new(); // simplified rational regions, by root
 
+    /// <summary>Exponent vectors are ints: larger powers of a variable stay as written.</summary>
+    private const int MaxVariablePower = 1 << 20;
+
     public SimplifyOptions Options => options;
     public Budget Budget => budget;
     public bool SizeLimited { get; set; }
@@ -50,8 +53,8 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
     {
         ExprKind.Number or ExprKind.Sum or ExprKind.Product => true,
         ExprKind.Power => e.Arguments[1].IsIntegerNumber &&
-                          (e.Arguments[0].Kind == ExprKind.Variable ||
-                           System.Numerics.BigInteger.Abs(e.Arguments[1].Value.Numerator) <= options.MaxExpandedPower),
+                          System.Numerics.BigInteger.Abs(e.Arguments[1].Value.Numerator) is var k &&
+                          (k <= options.MaxExpandedPower || e.Arguments[0].Kind == ExprKind.Variable && k <= MaxVariablePower),
         _ => false,
     };
 
@@ -82,7 +85,7 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         {
             result = RationalRegion.Simplify(this, root);
         }
-        catch (SizeLimitException)
+        catch (Exception ex) when (ex is SizeLimitException or OverflowException)
         {
             SizeLimited = true;
             result = root;

@@ -56,8 +56,17 @@ internal static class TextbookForm
 
     private static void AddMonomial(List<Expr> factors, int[] exponents, IReadOnlyList<Expr> generators, int sign)
     {
+        List<Expr>? exponentials = null;
         for (int i = 0; i < exponents.Length; i++)
-            if (exponents[i] != 0) factors.Add(Power(generators[i], sign * exponents[i]));
+        {
+            if (exponents[i] == 0) continue;
+            var g = generators[i];
+            if (g.Kind == ExprKind.Call && g.Function == Functions.Exp)
+                (exponentials ??= []).Add(Expr.Mul(Expr.Number(sign * exponents[i]), g.Arguments[0]));
+            else factors.Add(Power(g, sign * exponents[i]));
+        }
+        // exp(a)^j * exp(b)^k = exp(j*a + k*b), true for all real a, b
+        if (exponentials is not null) factors.Add(Expr.Exp(Expr.Add(exponentials.ToArray())));
     }
 
     private static Expr Power(Expr b, long k) => k == 1 ? b : Expr.Pow(b, Expr.Number(k));
@@ -107,8 +116,7 @@ internal static class TextbookForm
         foreach (var t in p.Terms)
         {
             var f = new List<Expr> { Expr.Number(t.Coefficient) };
-            for (int i = 0; i < t.Exponents.Length; i++)
-                if (t.Exponents[i] != 0) f.Add(Power(generators[i], t.Exponents[i]));
+            AddMonomial(f, t.Exponents, generators, 1);
             terms[j++] = Expr.Mul(f.ToArray());
         }
         return Expr.Add(terms);
