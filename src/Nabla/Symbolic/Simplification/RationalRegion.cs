@@ -66,7 +66,7 @@ internal static class RationalRegion
             if (!run.IsRational(start)) { results[i] = start; continue; }
             var result = value[start];
             if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
-            results[i] = TextbookForm.ToExpr(result, generators, budget);
+            results[i] = TextbookForm.ToExpr(result, generators, budget, run.Options.Budget / 4);
         }
         return results;
     }

@@ -104,6 +104,24 @@ public class SimplifierTests
     }
 
     /// <summary>
+    /// True when some subexpression is infinite or NaN at p: then p is outside e's mathematical
+    /// domain even if IEEE arithmetic gives e a finite value there (x/log(x) at x = 0 is 0/-inf = 0).
+    /// </summary>
+    private static bool PassesThroughInfinity(Expr e, double[] p)
+    {
+        var stack = new Stack<Expr>([e]);
+        var seen = new HashSet<Expr>();
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (!seen.Add(n) || n.IsCondition) continue;
+            if (!double.IsFinite(n.Evaluate(p, V))) return true;
+            foreach (var c in n.Arguments) stack.Push(c);
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Simplify(e) evaluates equal to e at random points where e is defined and well conditioned
     /// (its value changes little under a relative 1e-9 perturbation of the point, so rounding in
     /// the original cannot be mistaken for a wrong simplification).
@@ -124,6 +142,7 @@ public class SimplifierTests
             double aq = e.Evaluate(q, V);
             if (!double.IsFinite(aq) || Math.Abs(aq - a) > 1e-6 * Math.Max(1, Math.Abs(a))) return;
             double b = r.Expression.Evaluate(p, V);
+            if (!(Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a))) && PassesThroughInfinity(e, p)) return;
             Assert.True(Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a)),
                 $"{e}\n  simplified {r.Expression}\n  at ({string.Join(", ", p)}): {a} vs {b}");
             Interlocked.Increment(ref compared);
