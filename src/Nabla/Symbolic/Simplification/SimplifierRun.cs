@@ -48,6 +48,28 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         return results;
     }
 
+    /// <summary>
+    /// After a budget overrun: the input with every region and atom finished so far replaced by
+    /// its simplified form (a linear pass; everything already computed is equivalent), or the input
+    /// itself when that is not smaller.
+    /// </summary>
+    public Expr BestSoFar(Expr root)
+    {
+        if (regions.Count == 0 && atoms.Count == 0) return root;
+        var map = new Dictionary<Expr, Expr>();
+        foreach (var n in Traversal.PostOrder(root))
+        {
+            if (regions.TryGetValue(n, out var r) || atoms.TryGetValue(n, out r)) { map[n] = r; continue; }
+            if (n.Arguments.Count == 0) { map[n] = n; continue; }
+            var args = new Expr[n.Arguments.Count];
+            bool changed = false;
+            for (int i = 0; i < args.Length; i++) { args[i] = map[n.Arguments[i]]; changed |= !ReferenceEquals(args[i], n.Arguments[i]); }
+            map[n] = changed ? Expr.Rebuild(n, args) : n;
+        }
+        var partial = map[root];
+        return partial.NodeCount < root.NodeCount ? partial : root;
+    }
+
     /// <summary>True for the nodes a rational function is made of: numbers, sums, products, integer powers.</summary>
     public bool IsRational(Expr e) => e.Kind switch
     {

@@ -75,6 +75,17 @@ public class SimplifierTests
     }
 
     [Fact]
+    public void OnBudgetThePartsDoneSoFarAreKept()
+    {
+        var hard = Expr.Parse("((x+y+z+1)^9 - (x-y+2*z-1)^9)/((x+2*y+z)^7 + (x*y - z + 3)^6)").Diff("x", 3);
+        var e = Expr.Sin(Expr.Parse("(x^2-1)/(x+1)")) + hard;
+        var r = Simplifier.TrySimplify(e, new SimplifyOptions { Budget = TimeSpan.FromMilliseconds(150) });
+        Assert.Contains("sin(x - 1)", r.Expression.ToString());
+        double[] p = [0.3, -0.7, 1.1];
+        Assert.Equal(e.Evaluate(p, V), r.Expression.Evaluate(p, V), 1e-9 * Math.Abs(e.Evaluate(p, V)));
+    }
+
+    [Fact]
     public void SizeLimitKeepsThePartAsWritten()
     {
         var e = Expr.Parse("(x + y + z + 1)^40");
