@@ -30,6 +30,8 @@ public class SimplifierTests
     [InlineData("(x*y^2 + x^2*y)/(x*y)", "x + y")]
     [InlineData("sin((x^2-1)/(x+1))", "sin(x - 1)")]
     [InlineData("exp(x)*exp(y)/exp(x)", "exp(y)")]
+    [InlineData("sqrt(x^2 + 1)^2 - x^2", "1")]
+    [InlineData("(sqrt(x^2+1) - x^2/sqrt(x^2+1))/(x^2+1)", "1/(sqrt(x^2 + 1)*(x^2 + 1))")]
     [InlineData("exp(x)*exp(2*y)", "exp(x + 2*y)")]
     public void TextbookForms(string input, string expected) => Assert.Equal(expected, S(input));
 
