@@ -90,6 +90,13 @@ public static class CriticalPointClassifier
                     $"the Hessian is indefinite ({eigText}): saddle point by Theorem 5 (ii)" + Certainty(proof, certified), proof, eig, definiteness);
         }
 
+        if (!smooth)
+        {
+            // The symbolic Hessian at such a point is that of one branch: do not report it as f's.
+            eig = [];
+            definiteness = "undefined";
+        }
+
         string prefix = !smooth
             ? "f is not twice continuously differentiable at the point (the formula switches branches or is singular there), so the Hessian test does not apply; "
             : $"the Hessian is {definiteness} ({"eigenvalues " + Fmt(eig)}), so Theorem 5 is inconclusive; ";
