@@ -32,6 +32,8 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create(output);
 
         // Curvature
+        yield return SharpnessCommand.Create(output);
+        yield return ExperimentCommand.Create(output);
 
         yield break;
     }

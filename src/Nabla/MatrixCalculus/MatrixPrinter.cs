@@ -18,6 +18,9 @@ public static class MatrixPrinter
         return sb.ToString();
     }
 
+    /// <summary>A dimension as an argument: a product n·m is written n*m (which parses back).</summary>
+    private static string DimText(Dim d) => d.Name.Replace("·", "*", StringComparison.Ordinal);
+
     public static string Number(double v)
     {
         if (double.IsPositiveInfinity(v)) return "inf";
@@ -55,10 +58,11 @@ public static class MatrixPrinter
             case NodeKind.Var: sb.Append(n.Name); break;
             case NodeKind.Differential: sb.Append('d').Append(n.Name); break;
             case NodeKind.Number: sb.Append(Number(n.Value)); break;
-            case NodeKind.Eye: sb.Append("eye(").Append(n.Shape.Rows).Append(')'); break;
+            case NodeKind.Eye: sb.Append("eye(").Append(DimText(n.Shape.Rows)).Append(')'); break;
+            case NodeKind.Commutation: sb.Append("commutation(").Append(n.Name.Replace(",", ", ", StringComparison.Ordinal)).Append(')'); break;
             case NodeKind.Ones: case NodeKind.Zeros:
-                sb.Append(n.Kind == NodeKind.Ones ? "ones(" : "zeros(").Append(n.Shape.Rows);
-                if (!n.Shape.Cols.IsOne) sb.Append(", ").Append(n.Shape.Cols);
+                sb.Append(n.Kind == NodeKind.Ones ? "ones(" : "zeros(").Append(DimText(n.Shape.Rows));
+                if (!n.Shape.Cols.IsOne) sb.Append(", ").Append(DimText(n.Shape.Cols));
                 sb.Append(')');
                 break;
             case NodeKind.Add:
@@ -84,7 +88,7 @@ public static class MatrixPrinter
                     double c = n[0].Value;
                     if (c == -1) sb.Append('-');
                     else sb.Append(Number(c)).Append('*');
-                    Operand(sb, n[1], PProd, false);
+                    Operand(sb, n[1], IsElementwise(n[1]) ? PProd + 1 : PProd, false);
                 }
                 else
                 {

@@ -22,6 +22,15 @@ public static class Gemm
     /// <summary>Process-wide default used when a call passes <see cref="GemmBackend.Auto"/>.</summary>
     public static GemmBackend DefaultBackend { get; set; } = GemmBackend.Auto;
 
+    /// <summary>Threads the managed kernel may use for large products (default: the processor count).</summary>
+    public static int ManagedThreads
+    {
+        get => managedThreads;
+        set => managedThreads = Math.Max(1, value);
+    }
+
+    private static int managedThreads = Environment.ProcessorCount;
+
     /// <summary>
     /// Products with fewer multiply-adds than this (2²⁰) run in the managed kernel under <see cref="GemmBackend.Auto"/>:
     /// for small matrices OpenBLAS's thread hand-off costs more than the arithmetic.
