@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 echo "== PyTorch peer (best of torch threads x BLAS threads in {1,2}^2)"
-if [ -n "${TORCH_JSON:-}" ]; then cp "$TORCH_JSON" "$out/torch.json"; else /usr/bin/python3 bench/peers/train.py --json > "$out/torch.json"; fi
+if [ -n "${TORCH_JSON:-}" ]; then cp "$TORCH_JSON" "$out/torch.json"; else /usr/bin/python3 bench/peers/train.py --json --repeat "${TORCH_REPEAT:-3}" > "$out/torch.json"; fi
 echo "== Nabla (BenchmarkDotNet)"
 # BenchmarkDotNet looks for the project from the current directory.
 (cd bench/Nabla.Bench && dotnet run -c Release -- --filter '*TrainEpochBenchmarks*' '*GemmBenchmarks*' \
