@@ -80,16 +80,22 @@ public static class ModelFile
         if (samples > 100_000_000) throw new ModelFileException($"'{path}': {samples} samples is beyond the limit of 100000000");
         var split = ReadSplit(meta, samples, path, Get);
 
+        // Check names and shapes against the file before allocating the network.
+        var expected = Sequential<T>.MlpParameterShapes(layers, activation);
+        if (content.Tensors.Count != expected.Count)
+            throw new ModelFileException($"'{path}': {content.Tensors.Count} tensors, a {Get("layers")} MLP has {expected.Count}");
+        foreach (var (name, shape) in expected)
+        {
+            var t = content.Tensors.FirstOrDefault(x => x.Name == name) ?? throw new ModelFileException($"'{path}': tensor '{name}' is missing");
+            if (!t.Shape.AsSpan().SequenceEqual(shape))
+                throw new ModelFileException($"'{path}': tensor '{name}' has shape [{string.Join(", ", t.Shape)}], expected [{string.Join(", ", shape)}]");
+        }
         var network = Sequential<T>.Mlp(layers, activation, 0);
         var names = network.ParameterNames;
         var parameters = network.Parameters;
-        if (content.Tensors.Count != names.Count)
-            throw new ModelFileException($"'{path}': {content.Tensors.Count} tensors, a {Get("layers")} MLP has {names.Count}");
         for (int i = 0; i < names.Count; i++)
         {
             var t = content[names[i]];
-            if (!t.Shape.AsSpan().SequenceEqual(parameters[i].Shape))
-                throw new ModelFileException($"'{path}': tensor '{names[i]}' has shape [{string.Join(", ", t.Shape)}], expected [{string.Join(", ", parameters[i].Shape.ToArray())}]");
             var dst = parameters[i].Data;
             for (int k = 0; k < dst.Length; k++)
             {

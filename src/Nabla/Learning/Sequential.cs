@@ -31,6 +31,9 @@ public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPoin
         if (sizes.Count < 2) throw new NablaInputException($"an MLP needs at least two layer sizes (input and output), got {sizes.Count}");
         foreach (var s in sizes)
             if (s <= 0 || s > 1_000_000) throw new NablaInputException($"layer size {s} is outside 1..1000000");
+        long total = 0;
+        for (int i = 0; i + 1 < sizes.Count; i++) total += (long)sizes[i] * sizes[i + 1] + sizes[i + 1];
+        if (total > MaxParameters) throw new NablaInputException($"an MLP of sizes {string.Join(",", sizes)} has {total} parameters, beyond the limit of {MaxParameters}");
         var rng = new Rng(seed);
         var list = new List<Module<T>>();
         for (int i = 0; i + 1 < sizes.Count; i++)
@@ -39,6 +42,22 @@ public sealed class Sequential<T> : Module<T> where T : unmanaged, IFloatingPoin
             if (i + 2 < sizes.Count && activation != Activation.Identity) list.Add(new ActivationLayer<T>(activation));
         }
         return new Sequential<T>([.. list]);
+    }
+
+    /// <summary>Largest number of parameters of a model built by <see cref="Mlp"/>.</summary>
+    public const long MaxParameters = 200_000_000;
+
+    /// <summary>PyTorch names and shapes of the parameters <see cref="Mlp"/> creates, without allocating them.</summary>
+    public static IReadOnlyList<(string Name, int[] Shape)> MlpParameterShapes(IReadOnlyList<int> sizes, Activation activation)
+    {
+        var result = new List<(string, int[])>();
+        int step = activation == Activation.Identity ? 1 : 2;
+        for (int i = 0; i + 1 < sizes.Count; i++)
+        {
+            result.Add(($"{i * step}.weight", [sizes[i + 1], sizes[i]]));
+            result.Add(($"{i * step}.bias", [sizes[i + 1]]));
+        }
+        return result;
     }
 
     public IReadOnlyList<Module<T>> Modules => modules;

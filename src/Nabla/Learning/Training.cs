@@ -25,7 +25,8 @@ public static class Training
         var standardizer = options.Standardize ? Standardizer.Fit(data, split.Train) : Standardizer.Identity(data.Features);
         var model = Sequential<T>.Mlp(options.Layers, options.Activation, options.Seed);
         var optimizer = Optimizers.Create<T>(options.Optimizer, options.LearningRate, options.Momentum);
-        var trainer = new Trainer<T>(model, optimizer, options.BatchSize);
+        // A batch larger than the training rows is the full batch: size the buffers by what is used.
+        var trainer = new Trainer<T>(model, optimizer, Math.Min(options.BatchSize, split.Train.Length));
         var rng = new Rng(options.Seed ^ 0x5EED_BA7C_0000_0001UL);
         var history = new List<EpochMetrics>();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)

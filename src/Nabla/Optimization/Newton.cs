@@ -45,6 +45,25 @@ public static class Newton
             gnorm = Dense.NormInf(g);
             stop = state.Accept(x, f, gnorm, step2, stepInf, fPrevious);
         }
+        if (stop!.Value.Status == OptimizationStatus.Converged)
+            stop = SecondOrderCheck(objective, x, h, stop.Value);
         return state.Finish(stop!.Value, x, f, g, gnorm);
+    }
+
+    // Pure Newton finds critical points of any kind. A critical point where the Hessian has a
+    // clearly negative eigenvalue is a saddle point or a maximum, never reported as success.
+    private static Stop SecondOrderCheck(Objective objective, double[] x, double[] h, Stop converged)
+    {
+        int n = objective.Dimension;
+        objective.Hessian(x, h);
+        var values = new double[n];
+        var vectors = new double[n * n];
+        var a = (double[])h.Clone();
+        Dense.SymmetricEigen(a, n, values, vectors);
+        double scale = Math.Max(Math.Abs(values[0]), Math.Abs(values[n - 1]));
+        if (values[0] < -1e-8 * Math.Max(scale, 1e-300) || !double.IsFinite(values[0]))
+            return Stop.Fail(OptimizationStatus.BadApproximation,
+                $"converged to a critical point that is not a minimizer: the Hessian has the negative eigenvalue {values[0]:G3} (a saddle point or a maximum)");
+        return converged;
     }
 }

@@ -20,7 +20,16 @@ public static class NewtonCG
         var d = new double[n];
         var hd = new double[n];
         var hz = new double[n];
-        return TrustRegionDriver.Run(Name, objective, x0, options, (x, g, delta, p) =>
+        return TrustRegionDriver.Run(Name, objective, x0, options, (ReadOnlySpan<double> x, ReadOnlySpan<double> g, double delta, Span<double> p, out double stepNorm, out double newtonDecrement) =>
+        {
+            stepNorm = 0;
+            newtonDecrement = double.NaN;
+            var result = Subproblem(x, g, delta, p);
+            stepNorm = Dense.Norm2(p);
+            return result;
+        });
+
+        double Subproblem(ReadOnlySpan<double> x, ReadOnlySpan<double> g, double delta, Span<double> p)
         {
             double gNorm = Dense.Norm2(g);
             double tolerance = Math.Min(0.5, Math.Sqrt(gNorm)) * gNorm;
@@ -63,7 +72,7 @@ public static class NewtonCG
             }
             z.CopyTo(p);
             return -(Dense.Dot(g, p) + 0.5 * Dense.Dot(p, hz));
-        });
+        }
 
         // p = z + τ·d with τ ≥ 0 and ‖p‖ = Δ; H·p = H·z + τ·H·d.
         double ToBoundary(ReadOnlySpan<double> g, double delta, Span<double> p)

@@ -113,6 +113,18 @@ public sealed class Objective
         };
     }
 
+    /// <summary>
+    /// The same objective with a cheaper value-and-gradient function (for a sum of squares whose
+    /// gradient is cheaper by reverse AD than through the m×n Jacobian). The residual form is kept.
+    /// </summary>
+    public Objective WithScalarGradient(ValueAndGradientFunction valueAndGradient) =>
+        new(Dimension, _value, valueAndGradient, _hessian, _hessianVector, Bounds)
+        {
+            _residuals = _residuals,
+            _residualJacobian = _residualJacobian,
+            ResidualCount = ResidualCount,
+        };
+
     /// <summary>Number of residuals m when the objective is a sum of squares, else 0.</summary>
     public int ResidualCount { get; private init; }
 

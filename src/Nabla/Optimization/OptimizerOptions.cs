@@ -57,8 +57,8 @@ public sealed record OptimizerOptions
     /// <summary>Number of correction pairs kept by L-BFGS and L-BFGS-B.</summary>
     public int Memory { get; init; } = 10;
 
-    /// <summary>Initial trust radius for the trust-region methods.</summary>
-    public double InitialTrustRadius { get; init; } = 1.0;
+    /// <summary>Initial trust radius for the trust-region methods (in the scaled norm ‖D·p‖ of the exact method; 0.1 is the most robust on the MGH set, see docs/optimization.md).</summary>
+    public double InitialTrustRadius { get; init; } = 0.1;
 
     /// <summary>Largest trust radius (effectively none by default, so that a run along unbounded negative curvature reaches the divergence limit).</summary>
     public double MaxTrustRadius { get; init; } = 1e300;

@@ -129,12 +129,21 @@ internal sealed class RunState
     /// For a method that cannot make progress (a failed line search, a collapsed trust region):
     /// convergence if the point is stationary to the looser tolerance, failure otherwise.
     /// </summary>
-    public Stop Stalled(double f, double gradientNorm, OptimizationStatus failure, string why)
+    public Stop Stalled(double f, double gradientNorm, OptimizationStatus failure, string why, double newtonDecrement = double.NaN)
     {
+        if (newtonDecrement >= 0 && newtonDecrement <= 1e-10 * Math.Max(1, Math.Abs(f)))
+            return Stop.Converged(ConvergenceReason.Value, $"{why}; the Hessian is positive definite and the Newton step predicts a decrease of f by {newtonDecrement:G3} only");
         if (NearlyStationary(f, gradientNorm) && f <= _bestValue)
             return Stop.Converged(ConvergenceReason.Value, $"{why}; f cannot be decreased further in floating point and the gradient norm {gradientNorm:G3} is small");
         return Stop.Fail(failure, $"{why} (gradient norm {gradientNorm:G3})");
     }
+
+    /// <summary>
+    /// Whether the Newton decrement ½gᵀH⁻¹g (a positive definite model's predicted decrease) is
+    /// below rounding in f: ≤ 10⁻¹³·max(1, |f|). Then no method can make f visibly smaller near here.
+    /// </summary>
+    public bool NegligibleModelDecrease(double f, double decrement) =>
+        decrement >= 0 && decrement <= 1e-13 * Math.Max(1, Math.Abs(f));
 
     // Stationary to the looser tolerance that step and value tests need: small relative to f and
     // small relative to the starting gradient, so that a stall far from a minimizer is never success.

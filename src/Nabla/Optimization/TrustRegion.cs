@@ -19,13 +19,39 @@ public static class TrustRegion
         int n = objective.Dimension;
         var solver = new ExactSubproblem(n);
         var h = new double[n * n];
-        return TrustRegionDriver.Run(Name, objective, x0, options, (x, g, delta, p) =>
+        var scaledG = new double[n];
+        var d = new double[n];
+        return TrustRegionDriver.Run(Name, objective, x0, options, (ReadOnlySpan<double> x, ReadOnlySpan<double> g, double delta, Span<double> p, out double stepNorm, out double newtonDecrement) =>
         {
+            stepNorm = 0;
+            newtonDecrement = double.NaN;
             objective.Hessian(x, h);
             foreach (var v in h)
                 if (!double.IsFinite(v))
                     return double.NaN;
-            return solver.Solve(h, g, delta, p);
+            // Scaled trust region ‖D·p‖ ≤ Δ with D_i = max over the run of √|H_ii| (as MINPACK
+            // scales by Jacobian column norms): badly scaled variables get steps of their own size.
+            for (int i = 0; i < n; i++)
+            {
+                double di = Math.Sqrt(Math.Abs(h[i * n + i]));
+                d[i] = Math.Max(d[i], di > 0 && double.IsFinite(di) ? di : 0);
+            }
+            double dMax = d.Max();
+            for (int i = 0; i < n; i++)
+                if (d[i] <= 1e-8 * dMax || d[i] == 0)
+                    d[i] = dMax > 0 ? 1e-8 * dMax : 1;
+            for (int i = 0; i < n; i++)
+            {
+                scaledG[i] = g[i] / d[i];
+                for (int j = 0; j < n; j++)
+                    h[i * n + j] /= d[i] * d[j];
+            }
+            double predicted = solver.Solve(h, scaledG, delta, p);
+            newtonDecrement = solver.NewtonDecrement;
+            stepNorm = Dense.Norm2(p);
+            for (int i = 0; i < n; i++)
+                p[i] /= d[i];
+            return predicted;
         });
     }
 }
@@ -38,6 +64,9 @@ internal sealed class ExactSubproblem(int n)
     private readonly double[] _vectors = new double[n * n];
     private readonly double[] _gHat = new double[n];
     private readonly double[] _coefficients = new double[n];
+
+    /// <summary>½·gᵀH⁻¹g when H is positive definite (the decrease the Newton step predicts), else NaN.</summary>
+    public double NewtonDecrement { get; private set; } = double.NaN;
 
     /// <summary>Writes the minimizer of gᵀp + ½pᵀHp over ‖p‖ ≤ Δ into p and returns the predicted reduction −m(p).</summary>
     public double Solve(ReadOnlySpan<double> hessian, ReadOnlySpan<double> g, double delta, Span<double> p)
@@ -54,6 +83,14 @@ internal sealed class ExactSubproblem(int n)
         double lambda1 = _values[0];
         double scale = Math.Max(Math.Abs(_values[n - 1]), Math.Abs(lambda1));
         double gNorm = Dense.Norm2(g);
+        NewtonDecrement = double.NaN;
+        if (lambda1 > 1e-14 * scale)
+        {
+            double dec = 0;
+            for (int i = 0; i < n; i++)
+                dec += _gHat[i] * _gHat[i] / _values[i];
+            NewtonDecrement = 0.5 * dec;
+        }
 
         double lambda;
         if (lambda1 > 1e-14 * scale && Norm(0) <= delta)
@@ -165,11 +202,13 @@ internal sealed class ExactSubproblem(int n)
 }
 
 /// <summary>Writes the trial step for radius Δ into p and returns the predicted reduction (NaN when the model is not finite).</summary>
-internal delegate double TrustRegionStep(ReadOnlySpan<double> x, ReadOnlySpan<double> gradient, double delta, Span<double> step);
+internal delegate double TrustRegionStep(ReadOnlySpan<double> x, ReadOnlySpan<double> gradient, double delta, Span<double> step, out double stepNorm, out double newtonDecrement);
 
 /// <summary>The trust-region loop shared by the exact and the Steihaug-Toint (CG) subproblem solvers.</summary>
 internal static class TrustRegionDriver
 {
+    internal static readonly bool DebugTrace = Environment.GetEnvironmentVariable("NABLA_TR_DEBUG") == "1";
+
     public static OptimizationResult Run(string method, Objective objective, ReadOnlySpan<double> x0, OptimizerOptions options, TrustRegionStep subproblem)
     {
         int n = objective.Dimension;
@@ -189,17 +228,21 @@ internal static class TrustRegionDriver
             stop = state.CheckBudget();
             if (stop is not null)
                 break;
-            double predicted = subproblem(x, g, delta, p);
+            double predicted = subproblem(x, g, delta, p, out double stepNorm, out double decrement);
             if (!double.IsFinite(predicted))
             {
                 stop = Stop.Fail(OptimizationStatus.NonFinite, "the Hessian (or a Hessian-vector product) is not finite");
                 break;
             }
-            double stepNorm = Dense.Norm2(p);
+            if (state.NegligibleModelDecrease(f, decrement))
+            {
+                stop = Stop.Converged(ConvergenceReason.Value, $"the Hessian is positive definite and the Newton step predicts a decrease of f by {decrement:G3} only (gradient norm {gnorm:G3})");
+                break;
+            }
             if (!(predicted > 0))
             {
                 // The model predicts no decrease: x is stationary for the model to rounding.
-                stop = state.Stalled(f, gnorm, OptimizationStatus.BadApproximation, "the quadratic model predicts no decrease");
+                stop = state.Stalled(f, gnorm, OptimizationStatus.BadApproximation, "the quadratic model predicts no decrease", decrement);
                 break;
             }
             for (int i = 0; i < n; i++)
@@ -207,6 +250,7 @@ internal static class TrustRegionDriver
             double fTrial = objective.ValueAndGradient(xTrial, gTrial);
             double actual = f - fTrial;
             double rho = double.IsFinite(fTrial) ? actual / predicted : double.NegativeInfinity;
+            if (DebugTrace) Console.Error.WriteLine($"it {state.Iteration} f {f:G10} g {gnorm:G3} delta {delta:G3} |p| {stepNorm:G3} pred {predicted:G3} act {actual:G3} rho {rho:G3}");
             if (rho < 0.25)
                 delta = 0.25 * stepNorm;
             else if (rho > 0.75 && stepNorm >= 0.99 * delta)
@@ -219,13 +263,16 @@ internal static class TrustRegionDriver
                 (g, gTrial) = (gTrial, g);
                 f = fTrial;
                 gnorm = Dense.NormInf(g);
-                stop = state.Accept(x, f, gnorm, stepNorm, stepInf, fPrevious);
+                stop = state.Accept(x, f, gnorm, Dense.Norm2(p), stepInf, fPrevious);
             }
             else
             {
                 state.CountRejected();
-                if (delta <= 1e-15 * Math.Max(1, Dense.NormInf(x)))
-                    stop = state.Stalled(f, gnorm, OptimizationStatus.BadApproximation, "the trust region collapsed");
+                bool moved = false;
+                for (int i = 0; i < n && !moved; i++)
+                    moved = x[i] + p[i] != x[i];
+                if (!moved)
+                    stop = state.Stalled(f, gnorm, OptimizationStatus.BadApproximation, "the trust region collapsed", decrement);
             }
         }
         return state.Finish(stop!.Value, x, f, g, gnorm);

@@ -92,6 +92,13 @@ public sealed partial class Expr
             {
                 c = Num.Of(t.args[0]);
                 rest = t.args.Length == 2 ? t.args[1] : InternTable.Intern(ExprKind.Product, null, t.args[1..]);
+                if (c.IsZero && !c.IsFloat)
+                {
+                    // 0*rest keeps only the factors that may be undefined: merge on those.
+                    var keep = Mul(t.args[0], rest);
+                    if (keep.IsNumeric) return;
+                    rest = keep.args.Length == 2 ? keep.args[1] : InternTable.Intern(ExprKind.Product, null, keep.args[1..]);
+                }
             }
             int at = -1;
             if (index is not null) { if (index.TryGetValue(rest, out var k)) at = k; }
@@ -120,14 +127,30 @@ public sealed partial class Expr
         }
 
         var result = new List<Expr>(rests.Count + 1);
+        bool again = false;
         for (int k = 0; k < rests.Count; k++)
         {
             var c = coefs[k];
             var rest = rests[k];
             if (c.IsZero && rest.IsTotal && !c.IsFloat) continue;
-            result.Add(c.IsOne ? rest : c.IsZero ? Mul(c.ToExpr(), rest) : ScaledRaw(c, rest));
+            if (c.IsZero && !c.IsFloat)
+            {
+                // 0*rest keeps only its possibly undefined factors, which may now equal another term's.
+                var zero = Mul(c.ToExpr(), rest);
+                again |= zero.args.Length != (rest.Kind == ExprKind.Product ? rest.args.Length : 1) + 1;
+                result.Add(zero);
+                continue;
+            }
+            result.Add(c.IsOne ? rest : ScaledRaw(c, rest));
         }
         if (result.Count == 0) return constant.ToExpr();
+        // 2*(a + b) - (a + b) leaves the sum a + b as a term, and a reduced 0*rest may meet its
+        // like term: flatten and merge in a second pass.
+        if (again || result.Exists(static t => t.Kind == ExprKind.Sum))
+        {
+            result.Add(constant.ToExpr());
+            return Add(result.ToArray());
+        }
         result.Sort(ExprOrder.Instance);
         if (!constant.IsZero || constant.IsFloat && constant.D != 0) result.Insert(0, constant.ToExpr());
         if (result.Count == 1) return result[0];

@@ -28,7 +28,7 @@ public static class SafeTensors
     public const int MaxHeaderBytes = 100_000_000;
 
     /// <summary>Largest file <see cref="Load"/> reads.</summary>
-    public const long MaxFileBytes = 4L << 30;
+    public const long MaxFileBytes = int.MaxValue - 1024;
 
     public static void Save<T>(string path, IReadOnlyList<KeyValuePair<string, Tensor<T>>> tensors, IReadOnlyDictionary<string, string>? metadata = null)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -54,6 +54,21 @@ public static partial class Tensor
         return Autograd.Record(r, "square", [x], g => [Scale(Multiply(g, x), T.CreateTruncating(2))]);
     }
 
+    /// <summary>|x|; the derivative sign(x) is piecewise constant (0 at 0).</summary>
+    public static Tensor<T> Abs<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = new Tensor<T>(x.ShapeArray);
+        TP.Abs(x.Data, r.Data);
+        return Autograd.Record(r, "abs", [x], g =>
+        {
+            var sign = new Tensor<T>(x.ShapeArray);
+            var xs = x.Data;
+            var s = sign.Data;
+            for (int i = 0; i < s.Length; i++) s[i] = T.CreateTruncating(T.Sign(xs[i]));
+            return [Multiply(g, sign)];
+        });
+    }
+
     public static Tensor<T> Exp<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = new Tensor<T>(x.ShapeArray);

@@ -49,6 +49,14 @@ public static partial class Tensor
     /// <summary>Euclidean norm of all elements.</summary>
     public static Tensor<T> Norm<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Sqrt(Sum(Square(x)));
 
+    /// <summary>The p-norm of all elements for p = 1 (sum of absolute values) or p = 2 (Euclidean).</summary>
+    public static Tensor<T> Norm<T>(Tensor<T> x, int p) where T : unmanaged, IFloatingPointIeee754<T> => p switch
+    {
+        1 => Sum(Abs(x)),
+        2 => Norm(x),
+        _ => throw new NablaInputException($"Norm: p = {p} is not supported (1 or 2)"),
+    };
+
     private static int[] DropAxis(int[] shape, int axis)
     {
         var r = new int[shape.Length - 1];

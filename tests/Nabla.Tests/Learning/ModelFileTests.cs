@@ -59,6 +59,27 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void AHugeDeclaredArchitectureWithoutWeightsFailsBeforeAllocating()
+    {
+        var meta = new Dictionary<string, string>
+        {
+            ["format"] = ModelFile.Format, ["layers"] = "30000,30000", ["activation"] = "tanh",
+            ["standardization_mean"] = "[" + string.Join(",", Enumerable.Repeat("0", 30000)) + "]",
+            ["standardization_std"] = "[" + string.Join(",", Enumerable.Repeat("1", 30000)) + "]",
+            ["samples"] = "10", ["split"] = "random", ["split_seed"] = "1", ["test_fraction"] = "0.2", ["test_samples"] = "2", ["train_samples"] = "8",
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"nabla-model-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            SafeTensors.Save(path, [new KeyValuePair<string, Tensor<double>>("0.weight", Tensor<double>.Zeros(2, 2))], meta);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Assert.Throws<ModelFileException>(() => ModelFile.Load(path));
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void MetadataDescribesTheModelForPyTorchUsers()
     {
         var r = Small();

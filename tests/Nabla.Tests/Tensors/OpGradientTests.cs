@@ -130,6 +130,8 @@ public class OpGradientTests
         var w = Rand(rng, -1, 1, n * k);
         Check(t => T.Square(T.Dot(t[0], t[1])), rng, v, w);
         Check(t => T.Norm(t[0]), rng, Rand(rng, 0.5, 1, m, n));
+        Check(t => T.Square(T.Norm(t[0], 1)), rng, Rand(rng, 0.5, 1, m, n));
+        Check(t => T.Abs(t[0]), rng, Rand(rng, -1, -0.1, m, n));
     }, iter: 10);
 
     [Fact]

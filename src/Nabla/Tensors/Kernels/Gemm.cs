@@ -22,11 +22,20 @@ public static class Gemm
     /// <summary>Process-wide default used when a call passes <see cref="GemmBackend.Auto"/>.</summary>
     public static GemmBackend DefaultBackend { get; set; } = GemmBackend.Auto;
 
+    /// <summary>Threads the managed kernel may use for large products (default: the processor count).</summary>
+    public static int ManagedThreads
+    {
+        get => managedThreads;
+        set => managedThreads = Math.Max(1, value);
+    }
+
+    private static int managedThreads = Environment.ProcessorCount;
+
     /// <summary>
-    /// Products with fewer multiply-adds than this run in the managed kernel under <see cref="GemmBackend.Auto"/>:
+    /// Products with fewer multiply-adds than this (2²⁰) run in the managed kernel under <see cref="GemmBackend.Auto"/>:
     /// for small matrices OpenBLAS's thread hand-off costs more than the arithmetic.
     /// </summary>
-    public static long SmallProductThreshold { get; set; } = 1L << 18;
+    public static long SmallProductThreshold { get; set; } = 1L << 20;
 
     /// <summary>The kernel a call with <paramref name="requested"/> actually runs.</summary>
     public static GemmBackend Resolve(GemmBackend requested)

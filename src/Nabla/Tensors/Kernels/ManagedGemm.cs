@@ -8,14 +8,15 @@ namespace Nabla.Tensors.Kernels;
 /// Blocked GEMM in managed code (Goto/BLIS structure): C = alpha op(A) op(B) + beta C, row-major.
 /// B is packed into KC x NR column panels (alpha folded in), A into MC x KC row panels of MR rows,
 /// and a register-blocked micro-kernel keeps an MR x NR tile of C in vector registers
-/// (Vector512: 8 rows x 2 vectors; Vector256: 6 rows x 2 vectors). Packing absorbs the transposes.
+/// (Vector512: 12 rows x 2 vectors; Vector256: 6 rows x 2 vectors). Packing absorbs the transposes.
 /// Large products are split over cores by blocks of rows and columns of C, each written by one
 /// thread, so results do not depend on the thread count.
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe class ManagedGemm
 {
-    private const int KC = 256;
-    private const int MC = 144; // multiple of both MR values (8 and 6)
+    private const int KC = 128;
+    private const int MC = 144; // multiple of both MR values (12 and 6)
     private const int NC = 3072;
     private const long ParallelThreshold = 1L << 21; // multiply-adds
 
@@ -63,8 +64,8 @@ internal static unsafe class ManagedGemm
             Scalar(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc);
             return;
         }
-        int mr = Vector512.IsHardwareAccelerated ? 8 : 6, nr = 2 * w;
-        bool parallel = (long)m * n * k >= ParallelThreshold && Environment.ProcessorCount > 1;
+        int mr = Vector512.IsHardwareAccelerated ? 12 : 6, nr = 2 * w;
+        bool parallel = (long)m * n * k >= ParallelThreshold && Gemm.ManagedThreads > 1;
 
         for (int jc = 0; jc < n; jc += NC)
         {
@@ -82,20 +83,25 @@ internal static unsafe class ManagedGemm
                         Block(transA, a, lda, c, ldc, m, n, ib * MC, pc, kc, jc, 0, nPanels, nr, mr, bp);
                     continue;
                 }
-                // Tasks: row blocks x column groups, enough of them to keep every core busy.
-                int groups = Math.Max(1, Math.Min(nPanels, (2 * Environment.ProcessorCount + mBlocks - 1) / mBlocks));
-                int panelsPerGroup = (nPanels + groups - 1) / groups;
-                nint pa = (nint)a, pbp = (nint)bp, pcc = (nint)c;
-                int tA = transA ? 1 : 0;
-                Parallel.For(0, mBlocks * groups, t =>
-                {
-                    int ib = t / groups, g = t % groups;
-                    int p0 = g * panelsPerGroup, p1 = Math.Min(nPanels, p0 + panelsPerGroup);
-                    if (p0 < p1)
-                        Block(tA == 1, (T*)pa, lda, (T*)pcc, ldc, m, n, ib * MC, pc, kc, jc, p0, p1, nr, mr, (T*)pbp);
-                });
+                ParallelBlocks(transA, a, lda, c, ldc, m, n, pc, kc, jc, nPanels, nr, mr, bp, mBlocks);
             }
         }
+    }
+
+    /// <summary>Row blocks x column groups of C over the cores (kept out of Multiply so the closure is only allocated here).</summary>
+    private static void ParallelBlocks<T>(bool transA, T* a, int lda, T* c, int ldc, int m, int n, int pc, int kc, int jc,
+        int nPanels, int nr, int mr, T* bp, int mBlocks) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int groups = Math.Max(1, Math.Min(nPanels, (2 * Gemm.ManagedThreads + mBlocks - 1) / mBlocks));
+        int panelsPerGroup = (nPanels + groups - 1) / groups;
+        nint pa = (nint)a, pbp = (nint)bp, pcc = (nint)c;
+        Parallel.For(0, mBlocks * groups, new ParallelOptions { MaxDegreeOfParallelism = Gemm.ManagedThreads }, t =>
+        {
+            int ib = t / groups, g = t % groups;
+            int p0 = g * panelsPerGroup, p1 = Math.Min(nPanels, p0 + panelsPerGroup);
+            if (p0 < p1)
+                Block(transA, (T*)pa, lda, (T*)pcc, ldc, m, n, ib * MC, pc, kc, jc, p0, p1, nr, mr, (T*)pbp);
+        });
     }
 
     private static void Block<T>(bool transA, T* a, int lda, T* c, int ldc, int m, int n, int ic, int pc, int kc, int jc,
@@ -114,8 +120,8 @@ internal static unsafe class ManagedGemm
                 int i = ip * mr;
                 int mrEff = Math.Min(mr, mc - i);
                 T* cTile = c + (long)(ic + i) * ldc + jc + j;
-                if (mr == 8)
-                    Kernel8<T>(kc, ap + (long)ip * mr * kc, bp + (long)jp * nr * kc, cTile, ldc, mrEff, nrEff);
+                if (mr == 12)
+                    Kernel12<T>(kc, ap + (long)ip * mr * kc, bp + (long)jp * nr * kc, cTile, ldc, mrEff, nrEff);
                 else
                     Kernel6<T>(kc, ap + (long)ip * mr * kc, bp + (long)jp * nr * kc, cTile, ldc, mrEff, nrEff);
             }
@@ -198,42 +204,56 @@ internal static unsafe class ManagedGemm
         return Vector256.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
-    /// <summary>8 x (2 Vector512) tile: 16 accumulators, 2 B vectors, 1 broadcast.</summary>
+    /// <summary>12 x (2 Vector512) tile: 24 accumulators, 2 B vectors, 1 broadcast (27 of the 32 zmm registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8<T>(int kc, T* ap, T* bp, T* c, int ldc, int rows, int nr) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Kernel12<T>(int kc, T* ap, T* bp, T* c, int ldc, int rows, int nr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = Vector512<T>.Count;
-        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
-                     c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        // Fixed-size tile allocated before the loop: nothing after the loop may call out while the
+        // accumulators are live (vector registers are caller-saved, the JIT would spill them every step).
+        byte* tileBytes = stackalloc byte[24 * 64];
+        T* tile = (T*)tileBytes;
+        Vector512<T> c000 = default, c001 = default, c010 = default, c011 = default, c020 = default, c021 = default, c030 = default, c031 = default, c040 = default, c041 = default, c050 = default, c051 = default, c060 = default, c061 = default, c070 = default, c071 = default, c080 = default, c081 = default, c090 = default, c091 = default, c100 = default, c101 = default, c110 = default, c111 = default;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(bp);
             var b1 = Vector512.Load(bp + w);
-            var x = Vector512.Create(ap[0]); c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
-            x = Vector512.Create(ap[1]); c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
-            x = Vector512.Create(ap[2]); c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
-            x = Vector512.Create(ap[3]); c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
-            x = Vector512.Create(ap[4]); c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41);
-            x = Vector512.Create(ap[5]); c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
-            x = Vector512.Create(ap[6]); c60 = Fma(x, b0, c60); c61 = Fma(x, b1, c61);
-            x = Vector512.Create(ap[7]); c70 = Fma(x, b0, c70); c71 = Fma(x, b1, c71);
-            ap += 8; bp += 2 * w;
+            var x = Vector512.Create(ap[0]); c000 = Fma(x, b0, c000); c001 = Fma(x, b1, c001);
+            x = Vector512.Create(ap[1]); c010 = Fma(x, b0, c010); c011 = Fma(x, b1, c011);
+            x = Vector512.Create(ap[2]); c020 = Fma(x, b0, c020); c021 = Fma(x, b1, c021);
+            x = Vector512.Create(ap[3]); c030 = Fma(x, b0, c030); c031 = Fma(x, b1, c031);
+            x = Vector512.Create(ap[4]); c040 = Fma(x, b0, c040); c041 = Fma(x, b1, c041);
+            x = Vector512.Create(ap[5]); c050 = Fma(x, b0, c050); c051 = Fma(x, b1, c051);
+            x = Vector512.Create(ap[6]); c060 = Fma(x, b0, c060); c061 = Fma(x, b1, c061);
+            x = Vector512.Create(ap[7]); c070 = Fma(x, b0, c070); c071 = Fma(x, b1, c071);
+            x = Vector512.Create(ap[8]); c080 = Fma(x, b0, c080); c081 = Fma(x, b1, c081);
+            x = Vector512.Create(ap[9]); c090 = Fma(x, b0, c090); c091 = Fma(x, b1, c091);
+            x = Vector512.Create(ap[10]); c100 = Fma(x, b0, c100); c101 = Fma(x, b1, c101);
+            x = Vector512.Create(ap[11]); c110 = Fma(x, b0, c110); c111 = Fma(x, b1, c111);
+            ap += 12; bp += 2 * w;
         }
-        if (rows == 8 && nr == 2 * w)
+        c000.Store(tile + 0 * w); c001.Store(tile + 1 * w);
+        c010.Store(tile + 2 * w); c011.Store(tile + 3 * w);
+        c020.Store(tile + 4 * w); c021.Store(tile + 5 * w);
+        c030.Store(tile + 6 * w); c031.Store(tile + 7 * w);
+        c040.Store(tile + 8 * w); c041.Store(tile + 9 * w);
+        c050.Store(tile + 10 * w); c051.Store(tile + 11 * w);
+        c060.Store(tile + 12 * w); c061.Store(tile + 13 * w);
+        c070.Store(tile + 14 * w); c071.Store(tile + 15 * w);
+        c080.Store(tile + 16 * w); c081.Store(tile + 17 * w);
+        c090.Store(tile + 18 * w); c091.Store(tile + 19 * w);
+        c100.Store(tile + 20 * w); c101.Store(tile + 21 * w);
+        c110.Store(tile + 22 * w); c111.Store(tile + 23 * w);
+        if (rows == 12 && nr == 2 * w)
         {
-            Acc(c, w, c00, c01); Acc(c + ldc, w, c10, c11); Acc(c + 2 * ldc, w, c20, c21); Acc(c + 3 * ldc, w, c30, c31);
-            Acc(c + 4 * ldc, w, c40, c41); Acc(c + 5 * ldc, w, c50, c51); Acc(c + 6 * ldc, w, c60, c61); Acc(c + 7 * ldc, w, c70, c71);
+            for (int r = 0; r < 12; r++)
+            {
+                T* dst = c + (long)r * ldc;
+                (Vector512.Load(dst) + Vector512.Load(tile + 2 * r * w)).Store(dst);
+                (Vector512.Load(dst + w) + Vector512.Load(tile + (2 * r + 1) * w)).Store(dst + w);
+            }
             return;
         }
-        T* tile = stackalloc T[16 * Vector512<T>.Count];
-        c00.Store(tile); c01.Store(tile + w);
-        c10.Store(tile + 2 * w); c11.Store(tile + 3 * w);
-        c20.Store(tile + 4 * w); c21.Store(tile + 5 * w);
-        c30.Store(tile + 6 * w); c31.Store(tile + 7 * w);
-        c40.Store(tile + 8 * w); c41.Store(tile + 9 * w);
-        c50.Store(tile + 10 * w); c51.Store(tile + 11 * w);
-        c60.Store(tile + 12 * w); c61.Store(tile + 13 * w);
-        c70.Store(tile + 14 * w); c71.Store(tile + 15 * w);
         AddTile(tile, 2 * w, c, ldc, rows, nr);
     }
 
@@ -242,6 +262,8 @@ internal static unsafe class ManagedGemm
     private static void Kernel6<T>(int kc, T* ap, T* bp, T* c, int ldc, int rows, int nr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = Vector256<T>.Count;
+        byte* tileBytes = stackalloc byte[12 * 32];
+        T* tile = (T*)tileBytes;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
                      c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (int p = 0; p < kc; p++)
@@ -256,34 +278,23 @@ internal static unsafe class ManagedGemm
             x = Vector256.Create(ap[5]); c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
             ap += 6; bp += 2 * w;
         }
-        if (rows == 6 && nr == 2 * w)
-        {
-            Acc(c, w, c00, c01); Acc(c + ldc, w, c10, c11); Acc(c + 2 * ldc, w, c20, c21);
-            Acc(c + 3 * ldc, w, c30, c31); Acc(c + 4 * ldc, w, c40, c41); Acc(c + 5 * ldc, w, c50, c51);
-            return;
-        }
-        T* tile = stackalloc T[12 * Vector256<T>.Count];
         c00.Store(tile); c01.Store(tile + w);
         c10.Store(tile + 2 * w); c11.Store(tile + 3 * w);
         c20.Store(tile + 4 * w); c21.Store(tile + 5 * w);
         c30.Store(tile + 6 * w); c31.Store(tile + 7 * w);
         c40.Store(tile + 8 * w); c41.Store(tile + 9 * w);
         c50.Store(tile + 10 * w); c51.Store(tile + 11 * w);
+        if (rows == 6 && nr == 2 * w)
+        {
+            for (int r = 0; r < 6; r++)
+            {
+                T* dst = c + (long)r * ldc;
+                (Vector256.Load(dst) + Vector256.Load(tile + 2 * r * w)).Store(dst);
+                (Vector256.Load(dst + w) + Vector256.Load(tile + (2 * r + 1) * w)).Store(dst + w);
+            }
+            return;
+        }
         AddTile(tile, 2 * w, c, ldc, rows, nr);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Acc<T>(T* c, int w, Vector512<T> x0, Vector512<T> x1) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        (Vector512.Load(c) + x0).Store(c);
-        (Vector512.Load(c + w) + x1).Store(c + w);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Acc<T>(T* c, int w, Vector256<T> x0, Vector256<T> x1) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        (Vector256.Load(c) + x0).Store(c);
-        (Vector256.Load(c + w) + x1).Store(c + w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
