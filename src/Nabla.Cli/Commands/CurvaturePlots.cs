@@ -31,6 +31,7 @@ internal static class CurvaturePlots
         s.LegendText = $"SLQ density ({d.Nodes.Count} probes, σ = {d.Sigma:G3})";
         plot.XLabel("eigenvalue");
         plot.YLabel("log10 density");
+        plot.Axes.SetLimitsY(Math.Max(-6, logDensity.Min()), logDensity.Max() + 0.5); // the deep gaps carry no information
         plot.Title(title);
         plot.ShowLegend(Alignment.UpperRight);
         Save(plot, path);

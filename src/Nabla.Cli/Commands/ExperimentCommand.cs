@@ -77,6 +77,8 @@ internal static class ExperimentCommand
             w.WriteNumber("seed", s.Seed);
             Metrics(w, "small_batch", s.Small);
             Metrics(w, "large_batch", s.Large);
+            Metrics(w, "large_batch_same_steps", s.LargeSameSteps);
+            w.WriteNumber("large_batch_same_steps_epochs", s.LargeSameStepsEpochs);
             w.WriteStartObject("line");
             Array(w, "alpha", s.Alphas);
             Array(w, "train_loss", s.LineTrainLoss);
@@ -140,10 +142,11 @@ internal static class ExperimentCommand
         sb.AppendLine();
         sb.AppendLine("## Results (mean ± sd over seeds)");
         sb.AppendLine();
-        sb.AppendLine("| | small batch | large batch |");
-        sb.AppendLine("|---|---|---|");
+        int controlEpochs = e.Seeds[0].LargeSameStepsEpochs;
+        sb.AppendLine($"| | small batch, {o.Epochs} epochs | large batch, {o.Epochs} epochs (Keskar's setting) | control: large batch, {controlEpochs} epochs (same number of updates) |");
+        sb.AppendLine("|---|---|---|---|");
         void Row(string name, Func<MinimizerMetrics, double> f, string fmt = "G4") =>
-            sb.AppendLine($"| {name} | {MeanSd(e.Seeds.Select(s => f(s.Small)), fmt)} | {MeanSd(e.Seeds.Select(s => f(s.Large)), fmt)} |");
+            sb.AppendLine($"| {name} | {MeanSd(e.Seeds.Select(s => f(s.Small)), fmt)} | {MeanSd(e.Seeds.Select(s => f(s.Large)), fmt)} | {MeanSd(e.Seeds.Select(s => f(s.LargeSameSteps)), fmt)} |");
         Row("train accuracy", m => m.TrainAccuracy, "P2");
         Row("test accuracy", m => m.TestAccuracy, "P2");
         Row("generalization gap (train − test accuracy)", m => m.GeneralizationGap, "P2");
@@ -165,7 +168,11 @@ internal static class ExperimentCommand
         }
         int yes = e.Seeds.Count(s => s.Large.TopEigenvalue > s.Small.TopEigenvalue && s.Large.SharpnessFull > s.Small.SharpnessFull);
         sb.AppendLine();
+        int yesControl = e.Seeds.Count(s => s.LargeSameSteps.TopEigenvalue > s.Small.TopEigenvalue && s.LargeSameSteps.SharpnessFull > s.Small.SharpnessFull);
+        double lossRatio = e.Seeds.Average(s => s.Large.TrainLoss / s.Small.TrainLoss);
         sb.AppendLine($"The large-batch minimiser has both the larger top eigenvalue and the larger full-space sharpness on {yes} of {e.Seeds.Count} seeds.");
+        sb.AppendLine();
+        sb.AppendLine($"**Read this with care.** With the same number of epochs the large batch makes {o.SmallBatch}/{e.LargeBatch} ≈ {(double)o.SmallBatch / e.LargeBatch:F2} times as many updates, and its training loss is on average {lossRatio:F1} times the small batch's: it has not reached a minimum (the parametric plot below keeps descending past the small-batch end). Its larger curvature may be that of an earlier point of training rather than of a different kind of minimum. The control column tests this: it trains the large batch for {controlEpochs} epochs, as many updates as the small batch: there the large batch is sharper (larger λ_max and full-space φ) on {yesControl} of {e.Seeds.Count} seeds. Keskar et al. trained both to (near) 100% training accuracy before comparing.");
         sb.AppendLine();
         sb.AppendLine("![minimisers](minimizers.png)");
         sb.AppendLine();

@@ -55,7 +55,8 @@ public sealed record MinimizerMetrics(
 }
 
 /// <summary>One seed: small- and large-batch models from the same initialisation, and the line between them.</summary>
-public sealed record SeedResult(ulong Seed, MinimizerMetrics Small, MinimizerMetrics Large, double[] Alphas, double[] LineTrainLoss, double[] LineTestLoss, double[] LineTrainAccuracy, double[] LineTestAccuracy, double Seconds);
+/// <remarks>LargeSameSteps is the control: the large batch trained for as many updates as the small batch (LargeSameStepsEpochs = epochs × large / small), so that both are comparably converged.</remarks>
+public sealed record SeedResult(ulong Seed, MinimizerMetrics Small, MinimizerMetrics Large, MinimizerMetrics LargeSameSteps, int LargeSameStepsEpochs, double[] Alphas, double[] LineTrainLoss, double[] LineTestLoss, double[] LineTrainAccuracy, double[] LineTestAccuracy, double Seconds);
 
 /// <summary>Dinh et al.'s caveat measured: one ReLU model, rescaled; same function, different sharpness.</summary>
 public sealed record RescalingRow(double Alpha, double TrainLoss, double MaxLogitChange, double TopEigenvalue, double SharpnessFull);
@@ -93,17 +94,21 @@ public static class BatchSizeExperiment
             var sb = Train(data, options, split, seed, options.SmallBatch, cancellation);
             progress?.Report($"seed {seed}: training large batch ({large})");
             var lb = Train(data, options, split, seed, large, cancellation);
+            int controlEpochs = (int)Math.Ceiling((double)options.Epochs * large / options.SmallBatch);
+            progress?.Report($"seed {seed}: training large batch ({large}) for {controlEpochs} epochs (as many updates as the small batch)");
+            var lbc = Train(data, options with { Epochs = controlEpochs }, split, seed, large, cancellation);
             progress?.Report($"seed {seed}: curvature of the small-batch minimiser");
             var (sbMetrics, sbTrain, sbTest) = Measure(data, sb.Model, sb.Epochs[^1], options, (int)seed, options.SmallBatch, sb.Seconds);
             progress?.Report($"seed {seed}: curvature of the large-batch minimiser");
             var (lbMetrics, _, _) = Measure(data, lb.Model, lb.Epochs[^1], options, (int)seed, large, lb.Seconds);
+            var (lbcMetrics, _, _) = Measure(data, lbc.Model, lbc.Epochs[^1], options, (int)seed, large, lbc.Seconds);
             parameters = sbTrain.Dimension;
             progress?.Report($"seed {seed}: parametric line");
             var thetaS = sb.Model.Network.ParameterData.ToArray();
             var thetaL = lb.Model.Network.ParameterData.ToArray();
             var alphas = ParametricLine.Alphas(-1, 2, options.LinePoints);
             var line = ParametricLine.Evaluate(thetaS, thetaL, alphas, sbTrain.Value, sbTest.Value, t => sbTrain.Accuracy(t), t => sbTest.Accuracy(t));
-            var result = new SeedResult(seed, sbMetrics, lbMetrics, alphas, line[0], line[1], line[2], line[3], seedClock.Elapsed.TotalSeconds);
+            var result = new SeedResult(seed, sbMetrics, lbMetrics, lbcMetrics, controlEpochs, alphas, line[0], line[1], line[2], line[3], seedClock.Elapsed.TotalSeconds);
             seeds.Add(result);
             onSeed?.Invoke(result);
         }
