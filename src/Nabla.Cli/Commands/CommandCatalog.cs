@@ -19,6 +19,9 @@ internal static class CommandCatalog
         // Matrix calculus
 
         // Optimization
+        yield return MinimizeCommand.Create(output);
+        yield return LstsqCommand.Create(output);
+        yield return BenchProblemsCommand.Create(output);
 
         // Learning
 
