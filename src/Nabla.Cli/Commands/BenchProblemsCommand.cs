@@ -12,16 +12,23 @@ internal static class BenchProblemsCommand
         var method = new Option<string[]>("--method") { Description = "method(s) to run (repeatable; default bfgs, lbfgs, trust-region, damped-newton)", AllowMultipleArgumentsPerToken = true };
         var all = new Option<bool>("--all") { Description = "all 29 problems instead of the 20 of the benchmark" };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
+        var repeat = new Option<int>("--repeat") { Description = "run everything this many times and report the last (warm, JIT-compiled) run; default 1", DefaultValueFactory = _ => 1 };
         var c = new Command("bench-problems", "Run methods on the Moré-Garbow-Hillstrom test problems (derivatives by AutoDiff) and tabulate status, iterations and evaluations");
         c.Options.Add(method);
         c.Options.Add(all);
         c.Options.Add(json);
+        c.Options.Add(repeat);
         c.SetAction(r =>
         {
             var names = r.GetValue(method) is { Length: > 0 } given ? given : ["bfgs", "lbfgs", "trust-region", "damped-newton"];
             var methods = names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(Minimizer.Parse).Distinct().ToList();
             var problems = r.GetValue(all) ? MghProblems.All : MghProblems.Benchmark;
+            int times = r.GetValue(repeat);
+            if (times is < 1 or > 1000)
+                throw new NablaInputException($"--repeat must be between 1 and 1000 (got {times})");
             var runs = ProblemBenchmark.RunAll(problems, methods);
+            for (int k = 1; k < times; k++)
+                runs = ProblemBenchmark.RunAll(problems, methods);
             if (r.GetValue(json))
             {
                 var j = new JsonReport();
@@ -74,7 +81,7 @@ internal static class BenchProblemsCommand
                     string solved = run.Solved ? "yes" : run.FalseSuccess ? "NO (false success)" : "no";
                     output.WriteLine($"  {run.Problem.Number,3} {run.Problem.Name,-24} {run.Problem.Dimension,2} {status,-20} {run.Result.Iterations,5} {e.Function,5} {e.Gradient,5} {e.Hessian,5} {e.HessianVector,5}  {Fmt.Num(run.Result.Value),-22} {solved}");
                 }
-                output.WriteLine($"  total: solved {g.Count(x => x.Solved)}/{g.Count()}, false successes {g.Count(x => x.FalseSuccess)}, f-evaluations {g.Sum(x => x.Result.Evaluations.Function)}, time {g.Sum(x => x.Elapsed.TotalMilliseconds):F1} ms (first run includes JIT)");
+                output.WriteLine($"  total: solved {g.Count(x => x.Solved)}/{g.Count()}, false successes {g.Count(x => x.FalseSuccess)}, f-evaluations {g.Sum(x => x.Result.Evaluations.Function)}, time {g.Sum(x => x.Elapsed.TotalMilliseconds):F1} ms{(times == 1 ? " (a first run includes JIT compilation; use --repeat)" : "")}");
                 output.WriteLine();
             }
             return CliApp.Ok;
