@@ -8,7 +8,7 @@ import sympy as sp
 
 
 def _sym(n):
-    return sp.symbols(f"x1:{n + 1}", real=True)
+    return sp.symbols(f"x1:{n + 1}")  # no assumptions: (u^2)^(c/2) must not become |u|^c
 
 
 def rosenbrock(x):
