@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
+namespace Nabla.AutoDiff;
+
+public static partial class Differentiate
+{
+    /// <summary>
+    /// The Hessian-vector product H(x)·v by forward over reverse: one taped evaluation in dual
+    /// arithmetic (<see cref="Rev{S}"/> over <see cref="Dual{S}"/>) and one reverse sweep, a small
+    /// constant multiple of the cost of f. Returns f(x).
+    /// </summary>
+    public static double HessianVectorProduct<TF>(TF f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv) where TF : IScalarFunction
+        => HessianVectorProduct(f, x, v, hv, default);
+
+    /// <summary>H(x)·v, and also the gradient into <paramref name="gradient"/> (empty span: not wanted). Returns f(x).</summary>
+    public static double HessianVectorProduct<TF>(TF f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv, Span<double> gradient) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        CheckLength(v.Length, n, nameof(v));
+        CheckLength(hv.Length, n, nameof(hv));
+        if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
+        var tape = Tape<Dual<Real>>.Current;
+        int mark = tape.Mark();
+        var buf = ArrayPool<Rev<Dual<Real>>>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            for (int i = 0; i < n; i++) buf[i] = tape.Variable(new Dual<Real>(x[i], v[i]));
+            var y = f.Evaluate<Rev<Dual<Real>>>(buf.AsSpan(0, n));
+            tape.ClearAdjoints(mark);
+            if (y.Index >= 0)
+            {
+                tape.Adjoints[y.Index] = Dual<Real>.One;
+                tape.Sweep(y.Index, mark);
+            }
+            var adj = tape.Adjoints;
+            for (int i = 0; i < n; i++) hv[i] = adj[mark + i].D.V;
+            if (!gradient.IsEmpty)
+                for (int i = 0; i < n; i++) gradient[i] = adj[mark + i].V.V;
+            return y.Value;
+        }
+        finally
+        {
+            tape.Truncate(mark);
+            ArrayPool<Rev<Dual<Real>>>.Shared.Return(buf);
+        }
+    }
+
+    /// <summary>
+    /// The full Hessian (n·n, row-major) and gradient by chunked forward over reverse: ⌈n/8⌉ taped
+    /// passes over <see cref="Dual8"/>, each giving 8 Hessian columns. The result is made exactly
+    /// symmetric by averaging H and Hᵀ. Returns f(x).
+    /// </summary>
+    public static double Hessian<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
+        CheckLength(hessian.Length, n * n, nameof(hessian));
+        var tape = Tape<Dual8>.Current;
+        var buf = ArrayPool<Rev<Dual8>>.Shared.Rent(Math.Max(n, 1));
+        Span<double> lanes = stackalloc double[Dual8.Width];
+        double value = Value(f, x);
+        try
+        {
+            for (int k = 0; k < n; k += Dual8.Width)
+            {
+                int mark = tape.Mark();
+                try
+                {
+                    for (int i = 0; i < n; i++)
+                        buf[i] = tape.Variable(i >= k && i < k + Dual8.Width ? Dual8.Variable(x[i], i - k) : Dual8.Constant(x[i]));
+                    var y = f.Evaluate<Rev<Dual8>>(buf.AsSpan(0, n));
+                    value = y.Value;
+                    tape.ClearAdjoints(mark);
+                    if (y.Index >= 0)
+                    {
+                        tape.Adjoints[y.Index] = Dual8.One;
+                        tape.Sweep(y.Index, mark);
+                    }
+                    var adj = tape.Adjoints;
+                    int width = Math.Min(Dual8.Width, n - k);
+                    for (int i = 0; i < n; i++)
+                    {
+                        var a = adj[mark + i];
+                        if (k == 0 && !gradient.IsEmpty) gradient[i] = a.V;
+                        a.D.CopyTo(lanes);
+                        for (int j = 0; j < width; j++) hessian[i * n + k + j] = lanes[j];
+                    }
+                }
+                finally { tape.Truncate(mark); }
+            }
+            if (n == 0) return value;
+            Symmetrize(hessian, n);
+            return value;
+        }
+        finally { ArrayPool<Rev<Dual8>>.Shared.Return(buf); }
+    }
+
+    internal static void Symmetrize(Span<double> h, int n)
+    {
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++)
+            {
+                double m = 0.5 * (h[i * n + j] + h[j * n + i]);
+                h[i * n + j] = m;
+                h[j * n + i] = m;
+            }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+
+namespace Nabla.AutoDiff;
+
+/// <summary>
+/// The reverse-mode tape for variables <see cref="Rev{S}"/>: a flat array of nodes, each with at
+/// most two parents and their local partial derivatives (value type, no per-node object). One tape
+/// per thread and per scalar type, reused across calls: in steady state recording allocates
+/// nothing. Calls nest as a stack (a gradient taken inside a function being taped records above a
+/// mark and truncates back to it).
+/// </summary>
+public sealed class Tape<S> where S : IScalar<S>
+{
+    /// <summary>Hard cap on nodes per thread, so a runaway loop fails clearly instead of eating memory.</summary>
+    public const int MaxNodes = 1 << 27;
+
+    internal struct Node
+    {
+        public int A, B;   // parents (-1: none)
+        public S Da, Db;   // local partials d(node)/d(A), d(node)/d(B)
+    }
+
+    [ThreadStatic] static Tape<S>? current;
+
+    internal Node[] Nodes = new Node[1024];
+    internal S[] Adjoints = new S[1024];
+    internal int Count;
+
+    /// <summary>The calling thread's tape.</summary>
+    public static Tape<S> Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            // Thread statics of generic classes go through a slow runtime helper; the common
+            // instantiations live in a non-generic class whose thread statics the JIT inlines.
+            if (typeof(S) == typeof(Real)) return Unsafe.As<Tape<S>>(TapeSlots.Real ??= new Tape<Real>());
+            if (typeof(S) == typeof(Dual<Real>)) return Unsafe.As<Tape<S>>(TapeSlots.Dual ??= new Tape<Dual<Real>>());
+            if (typeof(S) == typeof(Dual8)) return Unsafe.As<Tape<S>>(TapeSlots.Dual8 ??= new Tape<Dual8>());
+            return current ??= new Tape<S>();
+        }
+    }
+
+    /// <summary>Number of nodes recorded on this tape.</summary>
+    public int Length => Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int Push(int a, S da, int b, S db)
+    {
+        int i = Count;
+        if ((uint)i >= (uint)Nodes.Length) Grow();
+        ref var n = ref Nodes[i];
+        n.A = a; n.Da = da; n.B = b; n.Db = db;
+        Count = i + 1;
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Grow()
+    {
+        if (Nodes.Length >= MaxNodes)
+            throw new NablaInputException($"The reverse-mode tape exceeded {MaxNodes} operations in one evaluation; use forward mode or split the function.");
+        Array.Resize(ref Nodes, Math.Min(MaxNodes, Nodes.Length * 2));
+    }
+
+    /// <summary>Starts a recording; returns the mark to sweep back to and truncate to.</summary>
+    internal int Mark() => Count;
+
+    /// <summary>Registers an independent variable.</summary>
+    internal Rev<S> Variable(S value) => new(value, Push(-1, S.Zero, -1, S.Zero), this);
+
+    /// <summary>Zeroes the adjoints of nodes [mark, Count).</summary>
+    internal void ClearAdjoints(int mark)
+    {
+        if (Adjoints.Length < Count) Array.Resize(ref Adjoints, Nodes.Length);
+        Array.Clear(Adjoints, mark, Count - mark);
+    }
+
+    /// <summary>Propagates adjoints from the node <paramref name="from"/> down to <paramref name="mark"/>.</summary>
+    /// <remarks>Nodes whose adjoint is zero are skipped, so an infinite or NaN local partial in a
+    /// part of the computation that does not reach the output (an untaken Select branch) never
+    /// leaks into the gradient; likewise zero partials are skipped.</remarks>
+    internal void Sweep(int from, int mark)
+    {
+        var nodes = Nodes;
+        var adj = Adjoints;
+        var zero = S.Zero;
+        for (int i = from; i >= mark; i--)
+        {
+            var a = adj[i];
+            if (a.Equals(zero)) continue;
+            ref var n = ref nodes[i];
+            // A zero local partial contributes nothing, even against an infinite adjoint (as in
+            // forward mode: asin(sign(x)) has derivative 0, not 0·∞ = NaN).
+            if (n.A >= 0 && !n.Da.Equals(zero)) adj[n.A] += n.Da * a;
+            if (n.B >= 0 && !n.Db.Equals(zero)) adj[n.B] += n.Db * a;
+        }
+    }
+
+    internal void Truncate(int mark) => Count = mark;
+}
+
+internal static class TapeSlots
+{
+    [ThreadStatic] internal static Tape<Real>? Real;
+    [ThreadStatic] internal static Tape<Dual<Real>>? Dual;
+    [ThreadStatic] internal static Tape<Dual8>? Dual8;
+}
