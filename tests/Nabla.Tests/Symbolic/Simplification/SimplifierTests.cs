@@ -117,18 +117,29 @@ public class SimplifierTests
     }
 
     /// <summary>
-    /// True when some subexpression is infinite or NaN at p: then p is outside e's mathematical
-    /// domain even if IEEE arithmetic gives e a finite value there (x/log(x) at x = 0 is 0/-inf = 0).
+    /// Largest magnitude of a subexpression at p (for the rounding bound), and true when some
+    /// subexpression is infinite or NaN at p: then p is outside e's mathematical
+    /// domain even if IEEE arithmetic gives e a finite value there (x/log(x) at x = 0 is 0/-inf = 0);
+    /// or when a negative number is raised to a variable power (defined only at integer exponents),
+    /// or atan2 sits on its branch cut.
     /// </summary>
-    private static bool PassesThroughInfinity(Expr e, double[] p)
+    private static bool Inspect(Expr e, double[] p, out double largest)
     {
+        largest = 0;
         var stack = new Stack<Expr>([e]);
         var seen = new HashSet<Expr>();
         while (stack.Count > 0)
         {
             var n = stack.Pop();
             if (!seen.Add(n) || n.IsCondition) continue;
-            if (!double.IsFinite(n.Evaluate(p, V))) return true;
+            double v = n.Evaluate(p, V);
+            if (!double.IsFinite(v)) return true;
+            largest = Math.Max(largest, Math.Abs(v));
+            // a negative base to a variable real power is defined only where the exponent is
+            // exactly an integer: a set rounding cannot hit reliably
+            if (n.Kind == ExprKind.Power && !n.Arguments[1].IsNumber && n.Arguments[0].Evaluate(p, V) < 0) return true;
+            // atan2 on its branch cut (y = 0, x < 0) jumps between -pi and pi with the sign of a zero
+            if (n.Kind == ExprKind.Call && n.Function == Functions.Atan2 && n.Arguments[0].Evaluate(p, V) == 0 && n.Arguments[1].Evaluate(p, V) < 0) return true;
             foreach (var c in n.Arguments) stack.Push(c);
         }
         return false;
@@ -144,18 +155,30 @@ public class SimplifierTests
     {
         int compared = 0, total = 0;
         var options = new SimplifyOptions { Budget = TimeSpan.FromMilliseconds(500) };
-        Gen.Select(ExprGenerators.Expression(8), ExprGenerators.Point(3)).Sample((e, p) =>
+        // coordinates of ordinary size (|c| in [1e-3, 2]): at 1e-80 a normalized fraction can
+        // underflow where the input did not (documented in docs/symbolic.md)
+        var coordinate = Gen.Select(Gen.Double[1e-3, 2], Gen.Bool, (d, negative) => negative ? -d : d);
+        Gen.Select(ExprGenerators.Expression(8), coordinate.Array[3]).Sample((e, p) =>
         {
             Interlocked.Increment(ref total);
             var r = Simplifier.TrySimplify(e, options);
             Assert.True(r.Status != SimplifyStatus.Failed, $"{e}: {r.Message}");
             double a = e.Evaluate(p, V);
             if (!double.IsFinite(a) || Math.Abs(a) > 1e12) return;
-            var q = p.Select(c => c * (1 + 1e-9) + 1e-12).ToArray();
-            double aq = e.Evaluate(q, V);
-            if (!double.IsFinite(aq) || Math.Abs(aq - a) > 1e-6 * Math.Max(1, Math.Abs(a))) return;
+            foreach (var shift in new[] { 1e-9, -1e-9 })
+            {
+                var q = p.Select(c => c * (1 + shift) + shift).ToArray();
+                double aq = e.Evaluate(q, V);
+                if (!double.IsFinite(aq) || Math.Abs(aq - a) > 1e-5 * Math.Max(1, Math.Abs(a))) return;
+            }
             double b = r.Expression.Evaluate(p, V);
-            if (!(Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a))) && PassesThroughInfinity(e, p)) return;
+            if (!(Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a))))
+            {
+                // outside the mathematical domain, or the original's own rounding: intermediates of
+                // magnitude M leave an error of order M * 1e-16 per operation in the input's value
+                if (Inspect(e, p, out double largest)) return;
+                if (Math.Abs(a - b) <= 1e-10 * largest) return;
+            }
             Assert.True(Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a)),
                 $"{e}\n  simplified {r.Expression}\n  at ({string.Join(", ", p)}): {a} vs {b}");
             Interlocked.Increment(ref compared);
