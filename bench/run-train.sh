@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Training throughput and GEMM speed: Nabla (BenchmarkDotNet) against PyTorch (Debian's python3-torch)
 # and against OpenBLAS called directly. Prints samples/s per case and the ratio Nabla / PyTorch best.
-# usage: bench/run-train.sh            (takes several minutes; run it alone on the machine)
+# usage: bench/run-train.sh            (takes 10-30 minutes; run it alone on the machine)
+#        TORCH_JSON=file bench/run-train.sh   reuses a saved `bench/peers/train.py --json` result
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 echo "== PyTorch peer (best of torch threads x BLAS threads in {1,2}^2)"
-/usr/bin/python3 bench/peers/train.py --json > "$out/torch.json"
+if [ -n "${TORCH_JSON:-}" ]; then cp "$TORCH_JSON" "$out/torch.json"; else /usr/bin/python3 bench/peers/train.py --json --repeat "${TORCH_REPEAT:-3}" > "$out/torch.json"; fi
 echo "== Nabla (BenchmarkDotNet)"
-(cd "$out" && dotnet run -c Release --project "$OLDPWD/bench/Nabla.Bench" -- \
-  --filter '*TrainEpochBenchmarks*' '*GemmBenchmarks*' --exporters json >"$out/bdn.log" 2>&1) || { tail -30 "$out/bdn.log"; exit 1; }
+# BenchmarkDotNet looks for the project from the current directory.
+(cd bench/Nabla.Bench && dotnet run -c Release -- --filter '*TrainEpochBenchmarks*' '*GemmBenchmarks*' \
+  --exporters json --artifacts "$out/artifacts" >"$out/bdn.log" 2>&1) || { tail -30 "$out/bdn.log"; exit 1; }
+grep -q "executed benchmarks: 0" "$out/bdn.log" && { grep -m5 -E "Exception|error" "$out/bdn.log"; exit 1; }
 /usr/bin/python3 - "$out" <<'PY'
 import glob, json, os, sys
 out = sys.argv[1]
 torch = json.load(open(os.path.join(out, "torch.json")))
 nabla, gemm = {}, {}
-for f in glob.glob(os.path.join(out, "BenchmarkDotNet.Artifacts", "results", "*-report-full-compressed.json")):
+for f in glob.glob(os.path.join(out, "artifacts", "results", "*-report-full-compressed.json")):
     for b in json.load(open(f))["Benchmarks"]:
+        if not b.get("Statistics"):
+            continue
         p = dict(kv.split("=") for kv in b["Parameters"].split("&")) if b.get("Parameters") else {}
         mean_s = b["Statistics"]["Mean"] / 1e9
         if b["Type"] == "TrainEpochBenchmarks":

@@ -26,6 +26,9 @@ internal static class CommandCatalog
         yield return MatrixTableCommand.Create(output);
 
         // Optimization
+        yield return MinimizeCommand.Create(output);
+        yield return LstsqCommand.Create(output);
+        yield return BenchProblemsCommand.Create(output);
 
         // Learning
         yield return TrainCommand.Create(output);

@@ -66,9 +66,13 @@ public static class MatrixPrinter
                 sb.Append(')');
                 break;
             case NodeKind.Add:
+                // s*ones(...) terms print as the bare scalar s, which broadcasts when parsed back,
+                // as long as some other term carries the shape
+                bool broadcast = n.Children.Any(c => BroadcastScalar(c) is null);
                 for (int i = 0; i < n.Children.Length; i++)
                 {
                     var c = n[i];
+                    if (broadcast && BroadcastScalar(c) is { } s) c = s;
                     if (i > 0 && IsSigned(c))
                     {
                         sb.Append(" - ");
@@ -137,6 +141,16 @@ public static class MatrixPrinter
                 break;
             default: throw new InvalidOperationException(n.Kind.ToString());
         }
+    }
+
+    /// <summary>For a term c*s*ones(...) (s scalar) the scalar c*s, otherwise null.</summary>
+    internal static Node? BroadcastScalar(Node t)
+    {
+        var (coef, body) = Build.SplitCoef(t);
+        if (body is null || body.IsScalar) return null;
+        if (body.Kind == NodeKind.Ones) return Build.Num(coef);
+        if (body.Kind == NodeKind.Mul && body[0].IsScalar && body[1].Kind == NodeKind.Ones) return Build.Scale(coef, body[0]);
+        return null;
     }
 
     private static void Binary(StringBuilder sb, Node n, string op, bool strict = false)

@@ -155,8 +155,11 @@ internal sealed partial class ShapeInference
             case "+" or "-":
             {
                 var (l, r) = (Infer(n.Kids[0]), Infer(n.Kids[1]));
+                // a scalar operand broadcasts over a vector or matrix (1 - sigmoid(x))
+                if (IsScalar(l)) return r;
+                if (IsScalar(r)) return l;
                 if (!Unify(l.R, r.R) || !Unify(l.C, r.C))
-                    throw Mismatch(n, $"'{n.Op}' needs equal shapes", n.Kids[0], l, n.Kids[1], r);
+                    throw Mismatch(n, $"'{n.Op}' needs equal shapes (or a scalar operand, which broadcasts)", n.Kids[0], l, n.Kids[1], r);
                 return l;
             }
             case "*":
@@ -311,6 +314,12 @@ internal sealed partial class ShapeInference
         }
     }
 
+    /// <summary>A scalar added to a vector or matrix stands for scalar*ones(shape).</summary>
+    private static (Node, Node) Broadcast(Node a, Node b) =>
+        a.IsScalar && !b.IsScalar ? (Build.Mul(a, Build.Ones(b.Shape)), b)
+        : b.IsScalar && !a.IsScalar ? (a, Build.Mul(b, Build.Ones(a.Shape)))
+        : (a, b);
+
     private Node BuildInner(SyntaxNode n, Func<int, Dim> names)
     {
         Node Kid(int i) => BuildNode(n.Kids[i], names);
@@ -324,8 +333,8 @@ internal sealed partial class ShapeInference
             }
             case "neg": return Build.Neg(Kid(0));
             case "'": return Build.Transpose(Kid(0));
-            case "+": return Build.Add(Kid(0), Kid(1));
-            case "-": return Build.Sub(Kid(0), Kid(1));
+            case "+": { var (a, b) = Broadcast(Kid(0), Kid(1)); return Build.Add(a, b); }
+            case "-": { var (a, b) = Broadcast(Kid(0), Kid(1)); return Build.Sub(a, b); }
             case "*": return Build.Mul(Kid(0), Kid(1));
             case "/": return Build.Div(Kid(0), Kid(1));
             case ".*": return Build.Hadamard(Kid(0), Kid(1));

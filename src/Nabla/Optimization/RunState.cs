@@ -43,7 +43,7 @@ internal sealed class RunState
     public int MaxIterations { get; }
     public OptimizerOptions Options => _options;
 
-    /// <summary>Methods without a descent guarantee (pure Newton, fixed-step gd) also stop when f and ‖x‖ grow together for 8 iterations.</summary>
+    /// <summary>Methods without a descent guarantee (pure Newton, fixed-step gd) also stop when f and ‖x‖ grow together for 5 iterations in a row.</summary>
     public bool WatchForRunaway { get; }
 
     public double BestValue => _bestValue;
@@ -115,7 +115,7 @@ internal sealed class RunState
         if (WatchForRunaway)
         {
             _increasing = f > previousValue && norm > _previousNorm ? _increasing + 1 : 0;
-            if (_increasing >= 8)
+            if (_increasing >= 5)
                 return Stop.Fail(OptimizationStatus.Diverged, $"diverged: f and |x| increased for {_increasing} iterations in a row (|x| = {norm:G3})");
         }
         _previousNorm = norm;

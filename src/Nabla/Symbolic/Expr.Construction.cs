@@ -80,6 +80,7 @@ public sealed partial class Expr
         Num constant = Num.Exact(Rational.Zero);
         var rests = new List<Expr>();
         var coefs = new List<Num>();
+        var origs = new List<Expr?>();   // the input term itself while it stands alone: reused, not rebuilt
         Dictionary<Expr, int>? index = null;
 
         void AddTerm(Expr t, ref Num constant)
@@ -88,16 +89,18 @@ public sealed partial class Expr
             if (t.IsNumeric) { constant += Num.Of(t); return; }
             Num c = Num.Exact(Rational.One);
             Expr rest = t;
+            Expr? orig = t;
             if (t.Kind == ExprKind.Product && t.args[0].IsNumeric)
             {
                 c = Num.Of(t.args[0]);
-                rest = t.args.Length == 2 ? t.args[1] : InternTable.Intern(ExprKind.Product, null, t.args[1..]);
+                rest = t.args.Length == 2 ? t.args[1] : (t.productRest ??= InternTable.Intern(ExprKind.Product, null, t.args[1..]));
                 if (c.IsZero && !c.IsFloat)
                 {
                     // 0*rest keeps only the factors that may be undefined: merge on those.
                     var keep = Mul(t.args[0], rest);
                     if (keep.IsNumeric) return;
                     rest = keep.args.Length == 2 ? keep.args[1] : InternTable.Intern(ExprKind.Product, null, keep.args[1..]);
+                    orig = null;
                 }
             }
             int at = -1;
@@ -111,12 +114,13 @@ public sealed partial class Expr
                     for (int k = 0; k < rests.Count; k++) index[rests[k]] = k;
                 }
             }
-            if (at >= 0) coefs[at] += c;
+            if (at >= 0) { coefs[at] += c; origs[at] = null; }
             else
             {
                 index?.Add(rest, rests.Count);
                 rests.Add(rest);
                 coefs.Add(c);
+                origs.Add(orig);
             }
         }
 
@@ -133,6 +137,7 @@ public sealed partial class Expr
             var c = coefs[k];
             var rest = rests[k];
             if (c.IsZero && rest.IsTotal && !c.IsFloat) continue;
+            if (origs[k] is { } o && !c.IsZero) { result.Add(o); continue; }
             if (c.IsZero && !c.IsFloat)
             {
                 // 0*rest keeps only its possibly undefined factors, which may now equal another term's.
@@ -185,6 +190,7 @@ public sealed partial class Expr
         var bases = new List<Expr>();
         var exps = new List<Rational>();
         var signs = new List<int>();
+        var origs = new List<Expr?>();   // the input factor itself while it stands alone
 
         void AddFactor(Expr f, ref Num coef)
         {
@@ -195,8 +201,8 @@ public sealed partial class Expr
             if (f.Kind == ExprKind.Power && f.args[1].IsIntegerNumber) { b = f.args[0]; e = f.args[1].Value; }
             int sign = IsPositive(b) ? 0 : e.Sign;
             for (int k = 0; k < bases.Count; k++)
-                if (ReferenceEquals(bases[k], b) && signs[k] == sign) { exps[k] += e; return; }
-            bases.Add(b); exps.Add(e); signs.Add(sign);
+                if (ReferenceEquals(bases[k], b) && signs[k] == sign) { exps[k] += e; origs[k] = null; return; }
+            bases.Add(b); exps.Add(e); signs.Add(sign); origs.Add(f);
         }
 
         foreach (var f in factors)
@@ -211,7 +217,7 @@ public sealed partial class Expr
         {
             var e = exps[k];
             if (e.IsZero && bases[k].IsTotal) continue;
-            var p = e.IsOne ? bases[k] : PowerRaw(bases[k], e);
+            var p = origs[k] ?? (e.IsOne ? bases[k] : PowerRaw(bases[k], e));
             if (p.IsNumeric) { coef *= Num.Of(p); continue; }
             allTotal &= p.IsTotal;
             result.Add(p);

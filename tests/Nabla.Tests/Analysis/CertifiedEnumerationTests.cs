@@ -104,7 +104,7 @@ public class CertifiedEnumerationTests
             }
             terms.Add("0");
             var f = ScalarField.Parse(string.Join(" + ", terms), v.Take(n).ToArray());
-            double half = 1000;
+            double half = 5000; // |A⁻¹b|/2 stays below about 2000 for these entries
             var box = Box.FromBounds(Enumerable.Repeat(-half, n).ToArray(), Enumerable.Repeat(half, n).ToArray());
             var r = CriticalPoints.Find(f, box, new CriticalPointOptions { GlobalExtrema = false });
             var p = Assert.Single(r.Points);

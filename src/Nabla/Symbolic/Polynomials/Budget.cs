@@ -38,6 +38,7 @@ public sealed class Budget
     /// <summary>A budget for a sub-task: at most <paramref name="limit"/>, never beyond this one.</summary>
     public Budget Child(TimeSpan limit)
     {
+        if (limit < TimeSpan.Zero || limit >= TimeSpan.FromDays(1)) return new Budget(_deadline, _token); // unlimited sub-task
         long own = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         return new Budget(Math.Min(own, _deadline), _token);
     }

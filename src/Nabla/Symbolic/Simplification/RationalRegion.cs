@@ -65,8 +65,9 @@ internal static class RationalRegion
             var start = Resolve(run, roots[i]);
             if (!run.IsRational(start)) { results[i] = start; continue; }
             var result = value[start];
+            result = SqrtReduction.Apply(result, generators, g => Of(g.Arguments[0]), budget);
             if (run.Options.TrigonometricIdentities) result = TrigonometricReduction.Apply(result, generators, budget);
-            results[i] = TextbookForm.ToExpr(result, generators, budget);
+            results[i] = TextbookForm.ToExpr(result, generators, budget, run.Options.Budget / 4);
         }
         return results;
     }
@@ -84,6 +85,8 @@ internal static class RationalRegion
         return Math.Min(multinomial, dense);
     }
 
+    internal static bool IsSqrt(Expr e) => e.Kind == ExprKind.Call && e.Function == Functions.Sqrt;
+
     private static Expr Resolve(SimplifierRun run, Expr e) => run.IsRational(e) ? e : run.Atom(e);
 
     /// <summary>Rational nodes of the region children-first, and its generators in ring order.</summary>
@@ -91,12 +94,19 @@ internal static class RationalRegion
     {
         var order = new List<Expr>();
         var leaves = new HashSet<Expr>();
+        var starts = new List<Expr>(roots);
+        var sqrtArguments = new HashSet<Expr>();
+        // the argument w of a generator sqrt(w) joins the region, so that sqrt(w)^2 can become w
+        void AddLeaf(Expr leaf)
+        {
+            if (leaves.Add(leaf) && IsSqrt(leaf) && sqrtArguments.Add(leaf.Arguments[0])) starts.Add(leaf.Arguments[0]);
+        }
         var seen = new HashSet<Expr>();
         var stack = new Stack<(Expr Node, int Next)>();
-        foreach (var root in roots)
+        for (int s = 0; s < starts.Count; s++)
         {
-        var start = Resolve(run, root);
-        if (!run.IsRational(start)) continue;
+        var start = Resolve(run, starts[s]);
+        if (!run.IsRational(start)) { if (s >= roots.Count) AddLeaf(start); continue; }
         if (seen.Add(start)) stack.Push((start, 0));
         while (stack.Count > 0)
         {
@@ -107,7 +117,7 @@ internal static class RationalRegion
                 // the exponent of an integer power is a number, not a factor
                 if (node.Kind == ExprKind.Power && next == 1) continue;
                 var child = Resolve(run, node.Arguments[next]);
-                if (!run.IsRational(child)) leaves.Add(child);
+                if (!run.IsRational(child)) AddLeaf(child);
                 else if (child.Kind != ExprKind.Number && seen.Add(child)) stack.Push((child, 0));
             }
             else order.Add(node);

@@ -40,12 +40,18 @@ public static class Simplifier
         }
         catch (BudgetExceededException)
         {
-            return (exprs.ToArray(), SimplifyStatus.BudgetExceeded, watch.Elapsed);
+            return (exprs.Select(e => BestSoFar(run, e)).ToArray(), SimplifyStatus.BudgetExceeded, watch.Elapsed);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return (exprs.ToArray(), SimplifyStatus.Failed, watch.Elapsed);
         }
+    }
+
+    private static Expr BestSoFar(SimplifierRun run, Expr expr)
+    {
+        try { return run.BestSoFar(expr); }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { return expr; }
     }
 
     /// <summary>Like <see cref="Simplify(Expr, SimplifyOptions?)"/>, and says whether the budget or the size limit cut it short.</summary>
@@ -64,7 +70,10 @@ public static class Simplifier
         }
         catch (BudgetExceededException)
         {
-            return new SimplifyResult(expr, SimplifyStatus.BudgetExceeded, watch.Elapsed, "the time budget ran out; the input is returned unchanged");
+            var best = BestSoFar(run, expr);
+            return new SimplifyResult(best, SimplifyStatus.BudgetExceeded, watch.Elapsed,
+                ReferenceEquals(best, expr) ? "the time budget ran out; the input is returned unchanged"
+                                            : "the time budget ran out; the parts simplified so far are substituted");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -14,6 +14,9 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
     private readonly Dictionary<Expr, Expr> atoms = new();   // simplified non-rational nodes
     private readonly Dictionary<Expr, Expr> regions = new(); // simplified rational regions, by root
 
+    /// <summary>Exponent vectors are ints: larger powers of a variable stay as written.</summary>
+    private const int MaxVariablePower = 1 << 20;
+
     public SimplifyOptions Options => options;
     public Budget Budget => budget;
     public bool SizeLimited { get; set; }
@@ -45,13 +48,35 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         return results;
     }
 
+    /// <summary>
+    /// After a budget overrun: the input with every region and atom finished so far replaced by
+    /// its simplified form (a linear pass; everything already computed is equivalent), or the input
+    /// itself when that is not smaller.
+    /// </summary>
+    public Expr BestSoFar(Expr root)
+    {
+        if (regions.Count == 0 && atoms.Count == 0) return root;
+        var map = new Dictionary<Expr, Expr>();
+        foreach (var n in Traversal.PostOrder(root))
+        {
+            if (regions.TryGetValue(n, out var r) || atoms.TryGetValue(n, out r)) { map[n] = r; continue; }
+            if (n.Arguments.Count == 0) { map[n] = n; continue; }
+            var args = new Expr[n.Arguments.Count];
+            bool changed = false;
+            for (int i = 0; i < args.Length; i++) { args[i] = map[n.Arguments[i]]; changed |= !ReferenceEquals(args[i], n.Arguments[i]); }
+            map[n] = changed ? Expr.Rebuild(n, args) : n;
+        }
+        var partial = map[root];
+        return partial.NodeCount < root.NodeCount ? partial : root;
+    }
+
     /// <summary>True for the nodes a rational function is made of: numbers, sums, products, integer powers.</summary>
     public bool IsRational(Expr e) => e.Kind switch
     {
         ExprKind.Number or ExprKind.Sum or ExprKind.Product => true,
         ExprKind.Power => e.Arguments[1].IsIntegerNumber &&
-                          (e.Arguments[0].Kind == ExprKind.Variable ||
-                           System.Numerics.BigInteger.Abs(e.Arguments[1].Value.Numerator) <= options.MaxExpandedPower),
+                          System.Numerics.BigInteger.Abs(e.Arguments[1].Value.Numerator) is var k &&
+                          (k <= options.MaxExpandedPower || e.Arguments[0].Kind == ExprKind.Variable && k <= MaxVariablePower),
         _ => false,
     };
 
@@ -82,7 +107,7 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         {
             result = RationalRegion.Simplify(this, root);
         }
-        catch (SizeLimitException)
+        catch (Exception ex) when (ex is SizeLimitException or OverflowException)
         {
             SizeLimited = true;
             result = root;

@@ -13,7 +13,7 @@ internal static class TextbookForm
     /// <summary>Largest numerator (in terms) we try to factor; beyond it the expansion is shown.</summary>
     private const int MaxFactoredNumeratorTerms = 24;
 
-    public static Expr ToExpr(RationalFunction r, IReadOnlyList<Expr> generators, Budget budget)
+    public static Expr ToExpr(RationalFunction r, IReadOnlyList<Expr> generators, Budget budget, TimeSpan factorLimit)
     {
         if (r.IsZero) return Expr.Zero;
         var (cn, mn, pn) = Split(r.Numerator);
@@ -35,11 +35,11 @@ internal static class TextbookForm
 
         var factors = new List<Expr> { Expr.Number(coefficient) };
         AddMonomial(factors, mn, generators, 1);
-        if (!pn.IsConstant) factors.Add(NumeratorExpr(pn, generators, budget));
+        if (!pn.IsConstant) factors.Add(NumeratorExpr(pn, generators, budget, factorLimit));
         AddMonomial(factors, md, generators, -1);
         if (!pd.IsConstant)
         {
-            foreach (var (factor, k) in DenominatorFactors(pd, budget))
+            foreach (var (factor, k) in DenominatorFactors(pd, budget, factorLimit))
                 factors.Add(Expr.Pow(PolynomialExpr(factor, generators), -k));
         }
         return Expr.Mul(factors.ToArray());
@@ -56,15 +56,24 @@ internal static class TextbookForm
 
     private static void AddMonomial(List<Expr> factors, int[] exponents, IReadOnlyList<Expr> generators, int sign)
     {
+        List<Expr>? exponentials = null;
         for (int i = 0; i < exponents.Length; i++)
-            if (exponents[i] != 0) factors.Add(Power(generators[i], sign * exponents[i]));
+        {
+            if (exponents[i] == 0) continue;
+            var g = generators[i];
+            if (g.Kind == ExprKind.Call && g.Function == Functions.Exp)
+                (exponentials ??= []).Add(Expr.Mul(Expr.Number(sign * exponents[i]), g.Arguments[0]));
+            else factors.Add(Power(g, sign * exponents[i]));
+        }
+        // exp(a)^j * exp(b)^k = exp(j*a + k*b), true for all real a, b
+        if (exponentials is not null) factors.Add(Expr.Exp(Expr.Add(exponentials.ToArray())));
     }
 
     private static Expr Power(Expr b, long k) => k == 1 ? b : Expr.Pow(b, Expr.Number(k));
 
-    private static IReadOnlyList<(Polynomial, int)> DenominatorFactors(Polynomial pd, Budget budget)
+    private static IReadOnlyList<(Polynomial, int)> DenominatorFactors(Polynomial pd, Budget budget, TimeSpan factorLimit)
     {
-        var sub = budget.Child(TimeSpan.FromMilliseconds(200));
+        var sub = budget.Child(factorLimit);
         try
         {
             using var scope = sub.Enter();
@@ -77,10 +86,10 @@ internal static class TextbookForm
         }
     }
 
-    private static Expr NumeratorExpr(Polynomial pn, IReadOnlyList<Expr> generators, Budget budget)
+    private static Expr NumeratorExpr(Polynomial pn, IReadOnlyList<Expr> generators, Budget budget, TimeSpan factorLimit)
     {
         if (pn.TermCount <= 2 || pn.TermCount > MaxFactoredNumeratorTerms) return PolynomialExpr(pn, generators);
-        var sub = budget.Child(TimeSpan.FromMilliseconds(100));
+        var sub = budget.Child(factorLimit);
         try
         {
             using var scope = sub.Enter();
@@ -107,8 +116,7 @@ internal static class TextbookForm
         foreach (var t in p.Terms)
         {
             var f = new List<Expr> { Expr.Number(t.Coefficient) };
-            for (int i = 0; i < t.Exponents.Length; i++)
-                if (t.Exponents[i] != 0) f.Add(Power(generators[i], t.Exponents[i]));
+            AddMonomial(f, t.Exponents, generators, 1);
             terms[j++] = Expr.Mul(f.ToArray());
         }
         return Expr.Add(terms);

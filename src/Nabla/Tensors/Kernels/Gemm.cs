@@ -32,10 +32,10 @@ public static class Gemm
     private static int managedThreads = Environment.ProcessorCount;
 
     /// <summary>
-    /// Products with fewer multiply-adds than this (2²⁰) run in the managed kernel under <see cref="GemmBackend.Auto"/>:
-    /// for small matrices OpenBLAS's thread hand-off costs more than the arithmetic.
+    /// Products with fewer multiply-adds than this (2²²) run in the managed kernel under <see cref="GemmBackend.Auto"/>:
+    /// for small matrices OpenBLAS's thread hand-off costs more than the arithmetic, and on a busy machine a descheduled helper thread stalls the whole product.
     /// </summary>
-    public static long SmallProductThreshold { get; set; } = 1L << 20;
+    public static long SmallProductThreshold { get; set; } = 1L << 22;
 
     /// <summary>The kernel a call with <paramref name="requested"/> actually runs.</summary>
     public static GemmBackend Resolve(GemmBackend requested)

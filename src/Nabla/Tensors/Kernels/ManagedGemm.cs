@@ -18,7 +18,7 @@ internal static unsafe class ManagedGemm
     private const int KC = 128;
     private const int MC = 144; // multiple of both MR values (12 and 6)
     private const int NC = 3072;
-    private const long ParallelThreshold = 1L << 21; // multiply-adds
+    private const long ParallelThreshold = 1L << 22; // multiply-adds: below, thread hand-off costs more than it saves
 
     private static class Buffers<T> where T : unmanaged
     {
