@@ -17,7 +17,7 @@ internal static class ExperimentCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "directory holding the data files" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (initialisations)", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int>("--epochs") { Description = "epochs for both batch sizes", DefaultValueFactory = _ => 30 };
-        var layers = new Option<string>("--layers") { Description = "layer sizes, e.g. 64,32,10", DefaultValueFactory = _ => "64,32,10" };
+        var layers = new Option<string?>("--layers") { Description = "layer sizes, e.g. 64,32,10 (default: features,32,classes)" };
         var smallBatch = new Option<int>("--small-batch") { Description = "the small batch size", DefaultValueFactory = _ => 32 };
         var largeFraction = new Option<double>("--large-fraction") { Description = "the large batch as a fraction of the training set", DefaultValueFactory = _ => 0.1 };
         var outDir = new Option<string>("--out") { Description = "directory for report.md, the PNG figures and seed-N.json", DefaultValueFactory = _ => "batch-size-report" };
@@ -29,8 +29,9 @@ internal static class ExperimentCommand
         {
             var set = LearningCli.LoadData(parse.GetValue(data)!, parse.GetValue(dataDir));
             int[] sizes;
-            try { sizes = parse.GetValue(layers)!.Split(',').Select(s => int.Parse(s.Trim(), C)).ToArray(); }
-            catch (FormatException) { throw new NablaInputException($"--layers '{parse.GetValue(layers)}' is not a comma-separated list of integers"); }
+            string layerText = parse.GetValue(layers) ?? $"{set.Features},32,{set.Classes}";
+            try { sizes = layerText.Split(',').Select(s => int.Parse(s.Trim(), C)).ToArray(); }
+            catch (Exception e) when (e is FormatException or OverflowException) { throw new NablaInputException($"--layers '{layerText}' is not a comma-separated list of integers"); }
             if (sizes.Length < 2 || sizes[0] != set.Features)
                 throw new NablaInputException($"--layers must start with the {set.Features} features of '{set.Name}' and have at least two sizes");
             var options = new BatchSizeExperimentOptions
