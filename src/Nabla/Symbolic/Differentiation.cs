@@ -26,7 +26,11 @@ public sealed class Differentiator
     {
         if (memo.TryGetValue(e, out var done)) return done;
         foreach (var n in Traversal.PostOrder([e], memo.ContainsKey))
+        {
             memo[n] = Rule(n);
+            if (memo.Count > SymbolicLimits.MaxDerivativeNodes)
+                throw new NablaInputException($"the derivative by {variable.Name} grows beyond {SymbolicLimits.MaxDerivativeNodes} nodes; ask for a lower order or use numeric (Taylor) differentiation");
+        }
         return memo[e];
     }
 
