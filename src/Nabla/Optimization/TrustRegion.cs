@@ -207,7 +207,6 @@ internal delegate double TrustRegionStep(ReadOnlySpan<double> x, ReadOnlySpan<do
 /// <summary>The trust-region loop shared by the exact and the Steihaug-Toint (CG) subproblem solvers.</summary>
 internal static class TrustRegionDriver
 {
-    internal static readonly bool DebugTrace = Environment.GetEnvironmentVariable("NABLA_TR_DEBUG") == "1";
 
     public static OptimizationResult Run(string method, Objective objective, ReadOnlySpan<double> x0, OptimizerOptions options, TrustRegionStep subproblem)
     {
@@ -250,7 +249,6 @@ internal static class TrustRegionDriver
             double fTrial = objective.ValueAndGradient(xTrial, gTrial);
             double actual = f - fTrial;
             double rho = double.IsFinite(fTrial) ? actual / predicted : double.NegativeInfinity;
-            if (DebugTrace) Console.Error.WriteLine($"it {state.Iteration} f {f:G10} g {gnorm:G3} delta {delta:G3} |p| {stepNorm:G3} pred {predicted:G3} act {actual:G3} rho {rho:G3}");
             if (rho < 0.25)
                 delta = 0.25 * stepNorm;
             else if (rho > 0.75 && stepNorm >= 0.99 * delta)
