@@ -24,7 +24,7 @@ print(f"{'case':<20}{'Nabla ms':>10}{'SymPy ms':>11}{'ratio':>9}  SymPy result")
 for p in peer:
     n = nabla.get(p["case"])
     s = p["sympy_ms"]
-    ratio = f"{s / n:8.0f}x" if n and s else "      --"
+    ratio = f"{s / n:8.0f}x" if n and s and p["status"] == "ok" else "      --"
     verdict = p["status"] + ("" if p.get("matrix_form", True) or p["status"] != "ok" else " (array expression, no matrix form)")
     print(f"{p['case']:<20}{(f'{n:.4f}' if n else '--'):>10}{(f'{s:.3f}' if s else '--'):>11}{ratio}  {verdict}")
 worst = max(nabla.values()) if nabla else float("nan")

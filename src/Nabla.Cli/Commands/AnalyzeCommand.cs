@@ -39,7 +39,7 @@ internal static class AnalyzeCommand
                 j.Strs("gradient", a.Gradient.Select(e => e.ToString()));
                 j.StrMatrix("hessian", a.Hessian.Select(row => row.Select(e => e.ToString())));
                 if (point is not null) WriteNumeric(j, a);
-                AnalyzeExtension.WriteJson(j, r, extra, f, vars, builtIn);
+                AnalyzeExtension.WriteJson(j, r, extra, f, vars, builtIn, point);
                 output.WriteLine(j.Finish());
                 return CliApp.Ok;
             }
@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
             output.WriteLine();
             PrintHessian(output, a, latex);
             if (point is not null) { output.WriteLine(); PrintNumeric(output, a); }
-            AnalyzeExtension.WriteText(output, r, extra, f, vars, builtIn);
+            AnalyzeExtension.WriteText(output, r, extra, f, vars, builtIn, point);
             return CliApp.Ok;
         });
         return c;

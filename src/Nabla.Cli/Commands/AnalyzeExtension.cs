@@ -19,7 +19,7 @@ internal static class AnalyzeExtension
     {
         public readonly Option<string?> Box = new("--box") { Description = "the region for critical points and extrema, e.g. x=-2:2,y=-3:3 (default [-10, 10] per variable)" };
         public readonly Option<string?> Plot = new("--plot") { Description = "write a plot (.png or .svg): heat map, contours, gradient arrows, critical points by class; f, f', f'' for one variable" };
-        public readonly Option<double> TimeLimit = new("--time-limit") { Description = "seconds for the certified critical-point search (default 15)", DefaultValueFactory = _ => 15 };
+        public readonly Option<double> TimeLimit = new("--time-limit") { Description = "seconds for the certified critical-point search (default 5)", DefaultValueFactory = _ => 5 };
 
         public void AddTo(Command c)
         {
@@ -40,9 +40,24 @@ internal static class AnalyzeExtension
         return (field, report, mixed);
     }
 
-    public static void WriteText(TextWriter output, ParseResult r, Options o, Expr f, IReadOnlyList<string> vars, bool builtIn)
+    /// <summary>
+    /// A warning when --at names a point where the formula is not smooth (an if() switches there, or
+    /// a removable singularity): the symbolic values printed above come from one branch only.
+    /// </summary>
+    private static string? SmoothnessWarning(ScalarField field, double[]? p)
     {
-        var (_, report, mixed) = Run(r, o, f, vars, builtIn);
+        if (p is null) return null;
+        double rad = 1e-9 * Math.Max(1, p.Max(Math.Abs));
+        var near = p.Select(v => new Intervals.Interval(v - rad, v + rad)).ToArray();
+        var h = field.HessianOver(near);
+        if (h.All(x => x.IsContinuous && x.IsBounded) && field.ValueOver(near).IsContinuous) return null;
+        return "f is not twice continuously differentiable at this point (a branch of if() or a singularity meets it): the Hessian above is that of the branch taken at the point, not the second derivative of f there; `nabla mixed` computes the partials from their limit definitions";
+    }
+
+    public static void WriteText(TextWriter output, ParseResult r, Options o, Expr f, IReadOnlyList<string> vars, bool builtIn, double[]? point)
+    {
+        var (field, report, mixed) = Run(r, o, f, vars, builtIn);
+        if (SmoothnessWarning(field, point) is { } warning) output.WriteLine($"  warning: {warning}");
         output.WriteLine();
         AnalysisCli.WriteCriticalText(output, report);
         var plot = r.GetValue(o.Plot);
@@ -57,11 +72,12 @@ internal static class AnalyzeExtension
         }
     }
 
-    public static void WriteJson(JsonReport j, ParseResult r, Options o, Expr f, IReadOnlyList<string> vars, bool builtIn)
+    public static void WriteJson(JsonReport j, ParseResult r, Options o, Expr f, IReadOnlyList<string> vars, bool builtIn, double[]? point)
     {
-        var (_, report, mixed) = Run(r, o, f, vars, builtIn);
+        var (field, report, mixed) = Run(r, o, f, vars, builtIn);
         var sink = new AnalysisCli.JsonSink(j.Writer);
         var w = j.Writer;
+        if (SmoothnessWarning(field, point) is { } warning) w.WriteString("warning", warning);
         w.WritePropertyName("box");
         sink.BoxValue(report.Box, "box");
         w.WriteBoolean("complete", report.Complete);

@@ -40,6 +40,7 @@ internal static class ClassifyCommand
                     c = c with { Eigenvalues = eig, Definiteness = CriticalPointClassifier.Definiteness(eig, 1e-9 * Math.Max(1, eig.Max(Math.Abs))) };
                 }
             }
+            var hessian = HessianAtPoint.Analyze(f.HessianAt(p), f.Dimension);
             if (parse.GetValue(json))
             {
                 output.WriteLine(AnalysisCli.Json(s =>
@@ -51,6 +52,16 @@ internal static class ClassifyCommand
                     AnalysisCli.WritePoint(s, p, exact ? Box.FromPoint(p) : null, exact, value, c);
                     s.W.WriteBoolean("is_critical", critical);
                     s.Nums("gradient", gradient);
+                    s.W.WriteStartArray("hessian");
+                    for (int i = 0; i < f.Dimension; i++)
+                    {
+                        s.W.WriteStartArray();
+                        for (int j = 0; j < f.Dimension; j++) s.Num(hessian.Matrix[i * f.Dimension + j], "hessian");
+                        s.W.WriteEndArray();
+                    }
+                    s.W.WriteEndArray();
+                    s.Nums("leading_principal_minors", hessian.LeadingPrincipalMinors);
+                    if (double.IsFinite(hessian.ConditionNumber)) s.Num("condition_number", hessian.ConditionNumber); else s.W.WriteNull("condition_number");
                 }));
                 return CliApp.Ok;
             }
@@ -59,6 +70,16 @@ internal static class ClassifyCommand
             output.WriteLine(critical
                 ? exact ? "critical point (the gradient vanishes exactly, proven by interval evaluation)" : "critical point (the gradient is zero to rounding)"
                 : "NOT a critical point");
+            if (hessian.Definiteness != Definiteness.Undefined)
+            {
+                int n = f.Dimension;
+                output.WriteLine("Hessian:");
+                var cells = hessian.Matrix.Select(AnalysisCli.Fmt).ToArray();
+                int w = cells.Max(t => t.Length);
+                for (int i = 0; i < n; i++)
+                    output.WriteLine("  [ " + string.Join("  ", Enumerable.Range(0, n).Select(j => cells[i * n + j].PadLeft(w))) + " ]");
+                output.WriteLine($"leading principal minors (Sylvester): {AnalysisCli.Fmt(hessian.LeadingPrincipalMinors)}; condition number {AnalysisCli.Fmt(hessian.ConditionNumber)}");
+            }
             if (c.Eigenvalues.Length > 0) output.WriteLine($"Hessian eigenvalues {AnalysisCli.Fmt(c.Eigenvalues)}: {c.Definiteness}");
             if (critical)
             {

@@ -26,12 +26,17 @@ internal static class CommandCatalog
         yield return MatrixTableCommand.Create(output);
 
         // Optimization
+        yield return MinimizeCommand.Create(output);
+        yield return LstsqCommand.Create(output);
+        yield return BenchProblemsCommand.Create(output);
 
         // Learning
         yield return TrainCommand.Create(output);
         yield return EvaluateCommand.Create(output);
 
         // Curvature
+        yield return SharpnessCommand.Create(output);
+        yield return ExperimentCommand.Create(output);
 
         yield break;
     }

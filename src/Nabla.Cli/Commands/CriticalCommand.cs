@@ -12,7 +12,7 @@ internal static class CriticalCommand
         var expr = new Argument<string>("expr") { Description = "the function, e.g. \"x^3 - 3*x + y^2\"" };
         var box = new Option<string?>("--box") { Description = "the region, e.g. x=-2:2,y=-3:3 (default [-10, 10] per variable)" };
         var vars = new Option<string?>("--vars") { Description = "variable order, e.g. y,x (default: natural order of the names)" };
-        var time = new Option<double>("--time-limit") { Description = "seconds for the certified search (default 15)", DefaultValueFactory = _ => 15 };
+        var time = new Option<double>("--time-limit") { Description = "seconds for the certified search (default 5)", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "one JSON object" };
         var command = new Command("critical", "Find every critical point in a box (interval Newton/Krawczyk, certified), classify each, and give the global minimum and maximum on the box");
         command.Arguments.Add(expr);
@@ -43,7 +43,7 @@ internal static class CriticalCommand
         return o with
         {
             Budget = o.Budget with { TimeLimit = TimeSpan.FromSeconds(seconds) },
-            GlobalBudget = o.GlobalBudget with { TimeLimit = TimeSpan.FromSeconds(Math.Max(1, seconds / 2)) },
+            GlobalBudget = o.GlobalBudget with { TimeLimit = TimeSpan.FromSeconds(Math.Max(0.5, seconds / 4)) },
         };
     }
 }

@@ -40,9 +40,12 @@ internal static class DiffCommand
                 if (n < 0 || n > SymbolicLimits.MaxDerivativeOrder) throw new NablaInputException($"--order must be between 0 and {SymbolicLimits.MaxDerivativeOrder}");
                 by = Enumerable.Repeat(by[0], n.Value).ToList();
             }
-            var d = f.Diff(by.ToArray()).Simplify();
+            // Print the simplified form; evaluate the unsimplified one (simplification may fill
+            // removable singularities, which DESIGN.md forbids doing silently).
+            var raw = f.Diff(by.ToArray());
+            var d = raw.Simplify();
             double[]? point = at is null ? null : PointSpec.Parse(at, vars);
-            double value = point is null ? double.NaN : d.Evaluate(point, vars);
+            double value = point is null ? double.NaN : raw.Evaluate(point, vars);
             bool latex = r.GetValue(shared.Latex);
             if (r.GetValue(shared.Json))
             {

@@ -18,7 +18,10 @@ internal static class GradCommand
             var f = SymbolicOptions.ParseFormula(r.GetValue(expr));
             var at = r.GetValue(shared.At);
             var vars = PointSpec.Variables(f, r.GetValue(shared.Vars), at);
-            var g = f.Gradient(vars).Select(d => d.Simplify()).ToArray();
+            // Numbers come from the unsimplified derivatives: simplification may fill removable
+            // singularities (x/x -> 1), which DESIGN.md forbids doing silently.
+            var raw = f.Gradient(vars);
+            var g = Nabla.Symbolic.Simplification.Simplifier.Simplify(raw);
             double[]? point = at is null ? null : PointSpec.Parse(at, vars);
             bool latex = r.GetValue(shared.Latex);
             double value = double.NaN;
@@ -26,7 +29,7 @@ internal static class GradCommand
             if (point is not null)
             {
                 value = f.Evaluate(point, vars);
-                for (int i = 0; i < g.Length; i++) gv[i] = g[i].Evaluate(point, vars);
+                for (int i = 0; i < raw.Length; i++) gv[i] = raw[i].Evaluate(point, vars);
             }
             if (r.GetValue(shared.Json))
             {

@@ -90,6 +90,13 @@ public static class CriticalPointClassifier
                     $"the Hessian is indefinite ({eigText}): saddle point by Theorem 5 (ii)" + Certainty(proof, certified), proof, eig, definiteness);
         }
 
+        if (!smooth)
+        {
+            // The symbolic Hessian at such a point is that of one branch: do not report it as f's.
+            eig = [];
+            definiteness = "undefined";
+        }
+
         string prefix = !smooth
             ? "f is not twice continuously differentiable at the point (the formula switches branches or is singular there), so the Hessian test does not apply; "
             : $"the Hessian is {definiteness} ({"eigenvalues " + Fmt(eig)}), so Theorem 5 is inconclusive; ";
@@ -130,6 +137,14 @@ public static class CriticalPointClassifier
             var saddle = DirectionalSaddleProof(f, point, directions, sign, eig, range);
             if (saddle is not null)
                 return new Classification(PointClass.SaddlePoint, prefix + saddle.Value.Reason, saddle.Value.Exact, eig, definiteness);
+        }
+
+        // Two variables, Hessian zero: a definite lowest-order form is a proof.
+        if (smooth && n == 2 && range.Length == 0)
+        {
+            var form = LeadingFormProof(f, point);
+            if (form is not null)
+                return new Classification(form.Value.Class, prefix + form.Value.Reason, true, eig, definiteness);
         }
 
         // The splitting lemma, numerically, on shrinking spheres.
@@ -263,6 +278,68 @@ public static class CriticalPointClassifier
         }
         _ = rangeSign; _ = eig; _ = range;
         return null;
+    }
+
+    // ------------------------------------------------------------------ definite leading forms
+
+    /// <summary>
+    /// For f of two variables: with φ(t, θ) = f(p + t(cos θ, sin θ)), if ∂ʲφ/∂tʲ(0, θ) vanishes
+    /// identically for j &lt; k (k even) and interval branch and bound proves
+    /// Q(θ) = ∂ᵏφ/∂tᵏ(0, θ) &gt; 0 for every θ, then f(p + r u) − f(p) ≥ rᵏ min Q / k! − O(rᵏ⁺¹) &gt; 0
+    /// near p: a strict local minimum (negative: maximum). x⁴ + y⁴ at the origin.
+    /// </summary>
+    private static (PointClass Class, string Reason)? LeadingFormProof(ScalarField f, double[] p)
+    {
+        const string th = "_th";
+        var t = Expr.Variable(T);
+        var theta = Expr.Variable(th);
+        var map = new Dictionary<string, Expr>
+        {
+            [f.Variables[0]] = Expr.Number(p[0]) + t * Expr.Cos(theta),
+            [f.Variables[1]] = Expr.Number(p[1]) + t * Expr.Sin(theta),
+        };
+        var phi = f.Expression.Substitute(map);
+        var d = new Differentiator(T);
+        var e = phi;
+        var circle = new Interval[] { Interval.Zero, new Interval(0, 6.2832) };
+        for (int k = 1; k <= 8; k++)
+        {
+            e = d.Diff(e);
+            var ev = new IntervalEvaluator([e], [T, th]);
+            var whole = new Interval[1];
+            ev.Evaluate(circle, whole);
+            if (whole[0].IsPoint && whole[0].Lo == 0 && whole[0].IsContinuous) continue; // vanishes for every direction
+            if (k % 2 == 1) return null;
+            var objective = new ThetaObjective(ev);
+            var budget = new SearchBudget { MaxBoxes = 4000, TimeLimit = TimeSpan.FromSeconds(1) };
+            var lo = GlobalOptimizer.Minimize(objective, new Box(circle[1]), budget, 1e-6);
+            if (lo.Value.Lo > 0)
+                return (PointClass.StrictLocalMinimum,
+                    $"every directional derivative of order below {k} vanishes and the order-{k} term Q(θ) = d^{k}/dt^{k} f(p + t(cos θ, sin θ)) at t = 0 is at least {Fmt(lo.Value.Lo)} > 0 for every direction θ (interval branch and bound): f − f(p) ≥ c·r^{k} near p, a strict local minimum (proof)");
+            var hi = GlobalOptimizer.Maximize(objective, new Box(circle[1]), budget, 1e-6);
+            if (hi.Value.Hi < 0)
+                return (PointClass.StrictLocalMaximum,
+                    $"every directional derivative of order below {k} vanishes and the order-{k} term Q(θ) is at most {Fmt(hi.Value.Hi)} < 0 for every direction θ (interval branch and bound): a strict local maximum (proof)");
+            return null;
+        }
+        return null;
+    }
+
+    private sealed class ThetaObjective(IntervalEvaluator e) : IIntervalObjective
+    {
+        private readonly Interval[] _x = new Interval[2];
+        private readonly Interval[] _r = new Interval[1];
+        public int Dimension => 1;
+
+        public Interval Evaluate(ReadOnlySpan<Interval> x)
+        {
+            _x[0] = Interval.Zero;
+            _x[1] = x[0];
+            e.Evaluate(_x, _r);
+            return _r[0];
+        }
+
+        public bool TryGradient(ReadOnlySpan<Interval> x, Span<Interval> gradient) => false;
     }
 
     // ------------------------------------------------------------------ shrinking spheres

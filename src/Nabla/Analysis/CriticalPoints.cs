@@ -38,9 +38,9 @@ public sealed record CriticalPointReport(
 /// <summary>Options of <see cref="CriticalPoints.Find"/>.</summary>
 public sealed record CriticalPointOptions
 {
-    public SearchBudget Budget { get; init; } = new() { MaxBoxes = 200_000, TimeLimit = TimeSpan.FromSeconds(15), MinRelativeWidth = 1e-9 };
+    public SearchBudget Budget { get; init; } = new() { MaxBoxes = 100_000, TimeLimit = TimeSpan.FromSeconds(10), MinRelativeWidth = 1e-7 };
     public bool GlobalExtrema { get; init; } = true;
-    public SearchBudget GlobalBudget { get; init; } = new() { MaxBoxes = 200_000, TimeLimit = TimeSpan.FromSeconds(10), MinRelativeWidth = 1e-10 };
+    public SearchBudget GlobalBudget { get; init; } = new() { MaxBoxes = 50_000, TimeLimit = TimeSpan.FromSeconds(5), MinRelativeWidth = 1e-10 };
     /// <summary>Run multi-start damped Newton (not certified) when the certified search is incomplete.</summary>
     public bool Fallback { get; init; } = true;
 }
@@ -74,18 +74,25 @@ public static class CriticalPoints
 
         // Undecided regions: look for exact zeros and Newton points inside.
         var undecided = roots.Undecided.Select(r => r.Hull).ToList();
-        foreach (var region in undecided.Take(50))
+        // First exact zeros (proofs), then Newton points for the regions still without one.
+        var regions = undecided.Take(50).Select(r => r.Intersect(box) ?? r).ToList();
+        var pending = new List<Box>();
+        foreach (var inside in regions)
         {
-            var inside = region.Intersect(box) ?? region;
             var exact = Snap(f, inside, inside.Midpoint(), exactOnly: true);
             if (IsExactZero(f, exact) && box.Contains(exact))
             {
                 if (!Covered(points, exact))
                     points.Add(new CriticalPoint(exact, Box.FromPoint(exact), true, f.Value(exact), null!, "exact zero of the gradient in an undecided region"));
-                continue;
             }
+            else pending.Add(inside);
+        }
+        foreach (var inside in pending)
+        {
             var newton = DampedNewton(f, inside.Midpoint(), box);
-            if (newton is not null && inside.Inflate(0.5, 1e-9).Contains(newton) && !Covered(points, newton))
+            // Newton creeps towards a singular zero (linear convergence): a point that close to one
+            // already listed is that point, not another one.
+            if (newton is not null && inside.Inflate(0.5, 1e-9).Contains(newton) && !Covered(points, newton, 1e-4 * box.MaxWidth))
                 points.Add(new CriticalPoint(newton, null, false, f.Value(newton), null!, "damped Newton in an undecided region (not certified)"));
         }
 
@@ -97,7 +104,7 @@ public static class CriticalPoints
             {
                 if (clock.Elapsed > options.Budget.TimeLimit + TimeSpan.FromSeconds(5)) break;
                 var p = DampedNewton(f, start, box);
-                if (p is null || !box.Contains(p) || Covered(points, p)) continue;
+                if (p is null || !box.Contains(p) || Covered(points, p, 1e-4 * box.MaxWidth)) continue;
                 var q = Snap(f, Box.FromPoint(p).Inflate(0, 1e-9 * Math.Max(1, p.Max(Math.Abs))), p, exactOnly: true);
                 bool exact = IsExactZero(f, q);
                 var use = exact ? q : p;
@@ -119,15 +126,46 @@ public static class CriticalPoints
         {
             var lo = GlobalOptimizer.Minimize(system, box, options.GlobalBudget);
             var hi = GlobalOptimizer.Maximize(system, box, options.GlobalBudget);
-            gmin = new GlobalExtremum(f.Value(lo.Point), lo.Point, lo.Value, lo.Complete);
-            gmax = new GlobalExtremum(f.Value(hi.Point), hi.Point, hi.Value, hi.Complete);
+            var pl = BestPoint(f, lo.Point, classified, box, sign: 1);
+            var ph = BestPoint(f, hi.Point, classified, box, sign: -1);
+            gmin = new GlobalExtremum(f.Value(pl), pl, lo.Value, lo.Complete);
+            gmax = new GlobalExtremum(f.Value(ph), ph, hi.Value, hi.Complete);
         }
         return new CriticalPointReport(f, box, roots.Complete, classified, undecided, gmin, gmax, status, roots.BoxesProcessed, clock.Elapsed);
     }
 
-    private static bool Covered(List<CriticalPoint> points, double[] p) =>
+    /// <summary>
+    /// The point to report for a global extremum: the branch-and-bound point, or a critical point,
+    /// corner or short rounding of it that is at least as good (exact points read better than box
+    /// midpoints such as 0.99999999).
+    /// </summary>
+    private static double[] BestPoint(ScalarField f, double[] found, List<CriticalPoint> points, Box box, int sign)
+    {
+        var best = found;
+        double bestValue = sign * f.Value(found);
+        double slack = 1e-12 * Math.Max(1, Math.Abs(bestValue));
+        void Consider(double[] q)
+        {
+            if (!box.Contains(q)) return;
+            double v = sign * f.Value(q);
+            if (double.IsFinite(v) && v <= bestValue + slack)
+            {
+                best = q;
+                bestValue = Math.Min(bestValue, v);
+            }
+        }
+        foreach (var c in points) Consider(c.Point);
+        for (int digits = 12; digits >= 0; digits--)
+        {
+            var q = found.Select(v => Math.Round(v, digits)).ToArray();
+            if (q.Zip(found).All(t => Math.Abs(t.First - t.Second) <= 1e-6 * Math.Max(1, Math.Abs(t.Second)))) Consider(q);
+        }
+        return best;
+    }
+
+    private static bool Covered(List<CriticalPoint> points, double[] p, double distance = 0) =>
         points.Any(c => (c.Enclosure is not null && c.Enclosure.Inflate(0, 1e-9).Contains(p)) ||
-                        c.Point.Zip(p).All(t => Math.Abs(t.First - t.Second) <= 1e-7 * Math.Max(1, Math.Abs(t.First))));
+                        c.Point.Zip(p).All(t => Math.Abs(t.First - t.Second) <= Math.Max(distance, 1e-7 * Math.Max(1, Math.Abs(t.First)))));
 
     /// <summary>All components of ∇f evaluate to exactly [0, 0] at p: p is a critical point, proven.</summary>
     public static bool IsExactZero(ScalarField f, double[] p)

@@ -22,11 +22,13 @@ public static partial class Differentiate
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
         var tape = Tape<Dual<Real>>.Current;
         int mark = tape.Mark();
-        var buf = ArrayPool<Rev<Dual<Real>>>.Shared.Rent(Math.Max(n, 1));
+        var small = new ElementBuffer<Rev<Dual<Real>>>();   // no pool round trip for small n
+        var buf = n <= SeparableSum<DummyElement>.MaxArity ? null : ArrayPool<Rev<Dual<Real>>>.Shared.Rent(n);
         try
         {
-            for (int i = 0; i < n; i++) buf[i] = tape.Variable(new Dual<Real>(x[i], v[i]));
-            var y = f.Evaluate<Rev<Dual<Real>>>(buf.AsSpan(0, n));
+            var xs = buf is null ? ((Span<Rev<Dual<Real>>>)small)[..n] : buf.AsSpan(0, n);
+            for (int i = 0; i < n; i++) xs[i] = tape.Variable(new Dual<Real>(x[i], v[i]));
+            var y = f.Evaluate<Rev<Dual<Real>>>(xs);
             tape.ClearAdjoints(mark);
             if (y.Index >= 0)
             {
@@ -42,7 +44,7 @@ public static partial class Differentiate
         finally
         {
             tape.Truncate(mark);
-            ArrayPool<Rev<Dual<Real>>>.Shared.Return(buf);
+            if (buf is not null) ArrayPool<Rev<Dual<Real>>>.Shared.Return(buf);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Nabla.AutoDiff;
@@ -29,7 +30,7 @@ public static partial class Differentiate
     {
         CheckLength(gradient.Length, x.Length, nameof(gradient));
         if (x.Length <= 4) return GradientForward4(f, x, gradient);
-        if (x.Length <= ForwardGradientLimit) return GradientForward(f, x, gradient);
+        if (x.Length <= ForwardGradientLimit) return GradientForward8(f, x, gradient);
         return GradientReverse(f, x, gradient);
     }
 
@@ -59,16 +60,27 @@ public static partial class Differentiate
         finally { ArrayPool<Dual8>.Shared.Return(buf); }
     }
 
+    [SkipLocalsInit]
+    static double GradientForward8<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        Unsafe.SkipInit(out ElementBuffer<Dual8> buffer);
+        var xs = ((Span<Dual8>)buffer)[..n];
+        for (int i = 0; i < n; i++) xs[i] = Dual8.Variable(x[i], i);
+        var y = f.Evaluate<Dual8>(xs);
+        for (int i = 0; i < n; i++) gradient[i] = y.D.GetElement(i);
+        return y.V;
+    }
+
+    [SkipLocalsInit]
     static double GradientForward4<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient) where TF : IScalarFunction
     {
         int n = x.Length;
-        Span<Dual4> xs = stackalloc Dual4[4];
-        xs = xs[..n];
+        Unsafe.SkipInit(out ElementBuffer<Dual4> buffer);
+        var xs = ((Span<Dual4>)buffer)[..n];
         for (int i = 0; i < n; i++) xs[i] = Dual4.Variable(x[i], i);
         var y = f.Evaluate<Dual4>(xs);
-        Span<double> lanes = stackalloc double[4];
-        y.D.CopyTo(lanes);
-        lanes[..n].CopyTo(gradient);
+        for (int i = 0; i < n; i++) gradient[i] = y.D.GetElement(i);
         return y.V;
     }
 
@@ -79,11 +91,13 @@ public static partial class Differentiate
         CheckLength(gradient.Length, n, nameof(gradient));
         var tape = Tape<Real>.Current;
         int mark = tape.Mark();
-        var buf = ArrayPool<Rev<Real>>.Shared.Rent(Math.Max(n, 1));
+        var small = new ElementBuffer<Rev<Real>>();   // no pool round trip for small n
+        var buf = n <= SeparableSum<DummyElement>.MaxArity ? null : ArrayPool<Rev<Real>>.Shared.Rent(n);
         try
         {
-            for (int i = 0; i < n; i++) buf[i] = tape.Variable(x[i]);
-            var y = f.Evaluate<Rev<Real>>(buf.AsSpan(0, n));
+            var xs = buf is null ? ((Span<Rev<Real>>)small)[..n] : buf.AsSpan(0, n);
+            for (int i = 0; i < n; i++) xs[i] = tape.Variable(x[i]);
+            var y = f.Evaluate<Rev<Real>>(xs);
             tape.ClearAdjoints(mark);
             if (y.Index >= 0)
             {
@@ -97,7 +111,7 @@ public static partial class Differentiate
         finally
         {
             tape.Truncate(mark);
-            ArrayPool<Rev<Real>>.Shared.Return(buf);
+            if (buf is not null) ArrayPool<Rev<Real>>.Shared.Return(buf);
         }
     }
 

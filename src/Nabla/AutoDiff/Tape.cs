@@ -79,7 +79,7 @@ public sealed class Tape<S> where S : IScalar<S>
     /// <summary>Propagates adjoints from the node <paramref name="from"/> down to <paramref name="mark"/>.</summary>
     /// <remarks>Nodes whose adjoint is zero are skipped, so an infinite or NaN local partial in a
     /// part of the computation that does not reach the output (an untaken Select branch) never
-    /// leaks into the gradient.</remarks>
+    /// leaks into the gradient; likewise zero partials are skipped.</remarks>
     internal void Sweep(int from, int mark)
     {
         var nodes = Nodes;
@@ -90,8 +90,10 @@ public sealed class Tape<S> where S : IScalar<S>
             var a = adj[i];
             if (a.Equals(zero)) continue;
             ref var n = ref nodes[i];
-            if (n.A >= 0) adj[n.A] += n.Da * a;
-            if (n.B >= 0) adj[n.B] += n.Db * a;
+            // A zero local partial contributes nothing, even against an infinite adjoint (as in
+            // forward mode: asin(sign(x)) has derivative 0, not 0·∞ = NaN).
+            if (n.A >= 0 && !n.Da.Equals(zero)) adj[n.A] += n.Da * a;
+            if (n.B >= 0 && !n.Db.Equals(zero)) adj[n.B] += n.Db * a;
         }
     }
 

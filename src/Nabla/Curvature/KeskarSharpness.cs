@@ -14,7 +14,7 @@ public sealed record KeskarOptions
     public int Iterations { get; init; } = 10;
     /// <summary>Seed of the random matrix A and of the start point.</summary>
     public int Seed { get; init; } = 1;
-    /// <summary>The box maximiser; null uses <see cref="KeskarSharpness.DefaultMaximizer"/>.</summary>
+    /// <summary>The box maximiser; null uses <see cref="KeskarSharpness.DefaultMaximizer"/> (L-BFGS-B); <see cref="FrankWolfeMaximizer"/> is the alternative.</summary>
     public IBoxMaximizer? Maximizer { get; init; }
 }
 
@@ -40,8 +40,8 @@ public sealed record KeskarResult(double Sharpness, double Epsilon, string Space
 /// </summary>
 public static class KeskarSharpness
 {
-    /// <summary>The maximiser used when the options name none. Settable so the application can plug in L-BFGS-B.</summary>
-    public static IBoxMaximizer DefaultMaximizer { get; set; } = new ProjectedGradientMaximizer();
+    /// <summary>The maximiser used when the options name none: L-BFGS-B, as in the paper.</summary>
+    public static IBoxMaximizer DefaultMaximizer { get; } = new LbfgsbMaximizer();
 
     public static KeskarResult Compute(IDifferentiableLoss loss, ReadOnlySpan<double> x, KeskarOptions? options = null)
     {

@@ -8,6 +8,7 @@ public enum MlpActivation
     Tanh,
     Relu,
     Sigmoid,
+    Identity,
 }
 
 /// <summary>
@@ -86,6 +87,25 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
         var s = StateAt(theta, gradient: true);
         s.Gradient.CopyTo(gradient);
         return s.Loss;
+    }
+
+    /// <summary>The network's outputs before the softmax (N × classes), recomputed at θ.</summary>
+    public double[] Logits(ReadOnlySpan<double> theta)
+    {
+        var s = StateAt(theta, gradient: false);
+        var p = s.Act[^1];
+        int classes = _sizes[^1];
+        var z = new double[p.Length];
+        // log p differs from the logits by a per-row constant; fix it by making each row's mean zero
+        // for both, so equal functions give equal rows.
+        for (int i = 0; i < _n; i++)
+        {
+            double mean = 0;
+            for (int c = 0; c < classes; c++) { z[i * classes + c] = Math.Log(Math.Max(p[i * classes + c], double.Epsilon)); mean += z[i * classes + c]; }
+            mean /= classes;
+            for (int c = 0; c < classes; c++) z[i * classes + c] -= mean;
+        }
+        return z;
     }
 
     /// <summary>Fraction of samples whose largest logit is the label.</summary>
@@ -254,6 +274,10 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                         if (!on)
                             z[i] = 0;
                     }
+                    break;
+                case MlpActivation.Identity:
+                    Array.Fill(s1, 1.0);
+                    Array.Clear(s2);
                     break;
                 case MlpActivation.Sigmoid:
                     TensorPrimitives.Sigmoid(z, z);

@@ -156,8 +156,14 @@ public sealed class Box
     /// Groups boxes into connected clusters (closed boxes that touch are connected) and returns
     /// the hull and member count of each: the undecided boxes of a search become a few regions.
     /// </summary>
-    public static List<(Box Hull, int Count)> Clusters(IReadOnlyList<Box> boxes)
+    /// <remarks>
+    /// Boxes closer than <paramref name="relativeGap"/> times the larger of their widths also count
+    /// as touching: contraction steps shrink boxes away from their neighbours, which would otherwise
+    /// split one region into many.
+    /// </remarks>
+    public static List<(Box Hull, int Count)> Clusters(IReadOnlyList<Box> boxes, double relativeGap = 0.5)
     {
+        var grown = boxes.Select(b => b.Inflate(relativeGap / 2, 0)).ToArray();
         int n = boxes.Count;
         var parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
@@ -167,12 +173,12 @@ public sealed class Box
             return i;
         }
         // Sweep along dimension 0: only boxes whose first sides overlap can touch.
-        var order = Enumerable.Range(0, n).OrderBy(i => boxes[i][0].Lo).ToArray();
+        var order = Enumerable.Range(0, n).OrderBy(i => grown[i][0].Lo).ToArray();
         for (int a = 0; a < n; a++)
         {
-            var A = boxes[order[a]];
-            for (int b = a + 1; b < n && boxes[order[b]][0].Lo <= A[0].Hi; b++)
-                if (A.Intersects(boxes[order[b]]))
+            var A = grown[order[a]];
+            for (int b = a + 1; b < n && grown[order[b]][0].Lo <= A[0].Hi; b++)
+                if (A.Intersects(grown[order[b]]))
                 {
                     int ra = Find(order[a]), rb = Find(order[b]);
                     if (ra != rb) parent[ra] = rb;

@@ -65,8 +65,10 @@ public static class KrawczykSolver
 
         var roots = new List<CertifiedRoot>();
         var undecided = new List<Box>();
-        var stack = new Stack<Box>();
-        stack.Push(domain);
+        // Breadth first: when a budget runs out (a continuum of zeros), the boxes left over are a
+        // uniform cover of the unresolved set rather than a few huge boxes.
+        var stack = new Queue<Box>();
+        stack.Enqueue(domain);
         int processed = 0;
         string status = "complete";
 
@@ -78,7 +80,7 @@ public static class KrawczykSolver
                 if (clock.Elapsed > budget.TimeLimit) { status = $"time limit ({budget.TimeLimit.TotalSeconds:0.###} s) reached"; break; }
                 if (budget.Cancellation.IsCancellationRequested) { status = "cancelled"; break; }
             }
-            var x = stack.Pop();
+            var x = stack.Dequeue();
             processed++;
 
             // Contract with Krawczyk while it helps.
@@ -117,8 +119,8 @@ public static class KrawczykSolver
 
             if (x.MaxWidth <= minWidth) { undecided.Add(x); continue; }
             var (left, right) = x.Bisect();
-            stack.Push(right);
-            stack.Push(left);
+            stack.Enqueue(left);
+            stack.Enqueue(right);
         }
 
         bool complete = stack.Count == 0;

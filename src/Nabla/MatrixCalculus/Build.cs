@@ -142,6 +142,7 @@ public static class Build
             case NodeKind.ElemDiv: return ElemDiv(Transpose(a[0]), Transpose(a[1]));
             case NodeKind.ElemPow: return ElemPow(Transpose(a[0]), a[1]);
             case NodeKind.Kron: return Kron(Transpose(a[0]), Transpose(a[1]));
+            case NodeKind.Commutation: { var nm = a.Name.Split(','); return Commutation(new Dim(nm[1]), new Dim(nm[0])); }
             case NodeKind.Add when a.Children.Select(Transpose).Count(IsTransposed) <= a.Children.Count(IsTransposed):
                 // (A' + B)' = A + B': pushed down when that does not add transposes
                 return Sum([.. a.Children.Select(Transpose)]);
@@ -192,13 +193,30 @@ public static class Build
     public static Node Kron(Node a, Node b)
     {
         if (a.IsScalar || b.IsScalar) return Mul(a, b);
-        static Dim Times(Dim x, Dim y) => x.IsOne ? y : y.IsOne ? x
-            : x.IsFixed && y.IsFixed ? Dim.Fixed(int.Parse(x.Name, System.Globalization.CultureInfo.InvariantCulture) * int.Parse(y.Name, System.Globalization.CultureInfo.InvariantCulture))
-            : new Dim($"{x}·{y}");
+        if (a.Kind == NodeKind.Eye && b.Kind == NodeKind.Eye) return Eye(Times(a.Shape.Rows, b.Shape.Rows));
         var s = new Shape(Times(a.Shape.Rows, b.Shape.Rows), Times(a.Shape.Cols, b.Shape.Cols));
         if (a.Kind == NodeKind.Mul && a[0].Kind == NodeKind.Number) return Scale(a[0].Value, Kron(a[1], b));
         if (b.Kind == NodeKind.Mul && b[0].Kind == NodeKind.Number) return Scale(b[0].Value, Kron(a, b[1]));
         return new Node(NodeKind.Kron, s, [a, b]);
+    }
+
+    /// <summary>The product of two dimensions, named canonically (factors sorted) so that n·m = m·n.</summary>
+    public static Dim Times(Dim x, Dim y)
+    {
+        if (x.IsOne) return y;
+        if (y.IsOne) return x;
+        if (x.IsFixed && y.IsFixed)
+            return Dim.Fixed(int.Parse(x.Name, System.Globalization.CultureInfo.InvariantCulture) * int.Parse(y.Name, System.Globalization.CultureInfo.InvariantCulture));
+        var parts = x.Name.Split('·').Concat(y.Name.Split('·')).Order(StringComparer.Ordinal);
+        return new Dim(string.Join("·", parts));
+    }
+
+    /// <summary>K(n, m) with K vec(A) = vec(A') for an n×m matrix A.</summary>
+    public static Node Commutation(Dim n, Dim m)
+    {
+        if (n.IsOne || m.IsOne) return Eye(Times(n, m));
+        var d = Times(n, m);
+        return new Node(NodeKind.Commutation, new Shape(d, d), name: $"{n},{m}");
     }
 
     public static Node Func(string name, Node a)

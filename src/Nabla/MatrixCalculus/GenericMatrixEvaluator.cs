@@ -130,6 +130,15 @@ public sealed class GenericMatrixEvaluator<T> where T : IScalar<T>
             case NodeKind.Var: return _values(n.Name);
             case NodeKind.Number: return ScalarMatrix<T>.Filled(1, 1, Scalar(n.Value));
             case NodeKind.Eye: return ScalarMatrix<T>.Identity(_size(n.Shape.Rows));
+            case NodeKind.Commutation:
+            {
+                var nm = n.Name.Split(',');
+                int rows = _size(new Dim(nm[0])), cols = _size(new Dim(nm[1]));
+                var k0 = ScalarMatrix<T>.Filled(rows * cols, rows * cols, T.Zero);
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) k0[j + cols * i, i + rows * j] = T.One;
+                return k0;
+            }
             case NodeKind.Ones: return ScalarMatrix<T>.Filled(_size(n.Shape.Rows), _size(n.Shape.Cols), T.One);
             case NodeKind.Zeros: return ScalarMatrix<T>.Filled(_size(n.Shape.Rows), _size(n.Shape.Cols), T.Zero);
             case NodeKind.Add:

@@ -30,6 +30,7 @@ public static class LatexPrinter
             case NodeKind.Differential: sb.Append(@"\mathrm{d}").Append(Name(n.Name)); break;
             case NodeKind.Number: sb.Append(MatrixPrinter.Number(n.Value)); break;
             case NodeKind.Eye: sb.Append("I_{").Append(n.Shape.Rows).Append('}'); break;
+            case NodeKind.Commutation: sb.Append("K_{").Append(n.Name).Append('}'); break;
             case NodeKind.Ones: sb.Append(@"\mathbf{1}"); if (!n.Shape.Cols.IsOne) sb.Append(@"\mathbf{1}^\top"); break;
             case NodeKind.Zeros: sb.Append(@"\mathbf{0}"); break;
             case NodeKind.Add:
@@ -54,7 +55,7 @@ public static class LatexPrinter
                 {
                     if (n[0].Value == -1) sb.Append('-');
                     else sb.Append(MatrixPrinter.Number(n[0].Value)).Append(' ');
-                    Operand(sb, n[1], 2, false);
+                    Operand(sb, n[1], MatrixPrinter.IsElementwise(n[1]) ? 3 : 2, false);
                 }
                 else
                 {

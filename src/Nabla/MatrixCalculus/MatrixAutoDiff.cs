@@ -20,7 +20,7 @@ internal readonly struct MatrixEntriesFunction(Node f, string x, int rows, int c
         var (name, vals, ds) = (x, values, dims);
         var ev = new GenericMatrixEvaluator<T>(
             n => n == name ? xs : Constant<T>(vals[n]),
-            d => d.IsFixed ? int.Parse(d.Name, System.Globalization.CultureInfo.InvariantCulture) : ds[d.Name]);
+            d => d.Size(name => ds[name]));
         return ev.Evaluate(f);
     }
 

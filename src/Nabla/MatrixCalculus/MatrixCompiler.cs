@@ -42,8 +42,8 @@ public static class MatrixCompiler
                 dims[v.Shape.Rows.Name] = a.RowCount;
                 dims[v.Shape.Cols.Name] = a.ColumnCount;
             }
-            int Size(Dim d) => d.IsFixed ? int.Parse(d.Name, System.Globalization.CultureInfo.InvariantCulture)
-                : dims.TryGetValue(d.Name, out var s) ? s : throw new NablaInputException($"the size of dimension {d.Name} is not known from the arguments");
+            int Size(Dim d) => d.Size(name => dims.TryGetValue(name, out var s) ? s
+                : throw new NablaInputException($"the size of dimension {name} is not known from the arguments"));
             var slots = new Matrix<double>[count];
             for (int i = 0; i < count; i++)
             {

@@ -47,13 +47,8 @@ public sealed class MatrixEvaluator
         _dims[d.Name] = size;
     }
 
-    public int Size(Dim d)
-    {
-        if (d.IsFixed) return int.Parse(d.Name, System.Globalization.CultureInfo.InvariantCulture);
-        if (_dims.TryGetValue(d.Name, out var s)) return s;
-        if (d.Name.Contains('·')) return d.Name.Split('·').Aggregate(1, (p, part) => p * Size(new Dim(part))); // Kronecker product
-        throw new NablaInputException($"the size of dimension {d.Name} is not known from the values");
-    }
+    public int Size(Dim d) => d.Size(name => _dims.TryGetValue(name, out var s) ? s
+        : throw new NablaInputException($"the size of dimension {name} is not known from the values"));
 
     private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
     private static Matrix<double> S(double v) => M.Dense(1, 1, v);
@@ -90,6 +85,15 @@ public sealed class MatrixEvaluator
         {
             case NodeKind.Number: return S(n.Value);
             case NodeKind.Eye: return M.DenseIdentity(size(n.Shape.Rows));
+            case NodeKind.Commutation:
+            {
+                var nm = n.Name.Split(',');
+                int rows = size(new Dim(nm[0])), cols = size(new Dim(nm[1]));
+                var k0 = M.Dense(rows * cols, rows * cols);
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) k0[j + cols * i, i + rows * j] = 1;
+                return k0;
+            }
             case NodeKind.Ones: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols), 1.0);
             case NodeKind.Zeros: return M.Dense(size(n.Shape.Rows), size(n.Shape.Cols));
             case NodeKind.Add:

@@ -53,7 +53,7 @@ public static class MatrixFormBuilder
         var mts = new List<MatrixTerm>();
         foreach (var t in terms)
         {
-            var mt = ToMatrixTerm(t, space, free, row, col, null, null);
+            var mt = ToMatrixTerm(t, space, free, row, col, null, null) ?? ToMatrixTerm(t, space, free, row, col, null, null, contract: true);
             if (mt is null) return null;
             if (mt.Coef != 0) mts.Add(mt);
         }
@@ -71,7 +71,7 @@ public static class MatrixFormBuilder
         var mts = new List<MatrixTerm>();
         foreach (var t in terms)
         {
-            var mt = ToMatrixTerm(t, space, free, i, u, v, j);
+            var mt = ToMatrixTerm(t, space, free, i, u, v, j) ?? ToMatrixTerm(t, space, free, i, u, v, j, contract: true);
             if (mt is null) return null;
             if (mt.Coef != 0) mts.Add(mt);
         }
@@ -91,7 +91,7 @@ public static class MatrixFormBuilder
     /// One term to matrix notation. With (row, col) only: the matrix between them. With the second
     /// pair (row2, col2) too: the Kronecker form Q' ⊗ P of chains row→col (P) and row2→col2 (Q).
     /// </summary>
-    private static MatrixTerm? ToMatrixTerm(IndexTerm t0, IndexSpace space, HashSet<int> free, int? row, int? col, int? row2, int? col2)
+    private static MatrixTerm? ToMatrixTerm(IndexTerm t0, IndexSpace space, HashSet<int> free, int? row, int? col, int? row2, int? col2, bool contract = false)
     {
         var t = EliminateDeltas(t0, free);
         if (t is null) return null;
@@ -122,7 +122,30 @@ public static class MatrixFormBuilder
                 x.M = MatrixCalculus.Build.Hadamard(x.M, same ? y.M : MatrixCalculus.Build.Transpose(y.M));
                 edges.RemoveAt(q);
             }
-        // at most two factors per summed index, one per free index
+        if (contract)
+        {
+            // a chain ending in a vector is a vector: M_ak v_k = (M*v)_a when k occurs nowhere else
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var v in edges.Where(e => e.IsVector && !free.Contains(e.A)).ToList())
+                {
+                    var others = edges.Where(e => !ReferenceEquals(e, v) && (e.A == v.A || e.B == v.A)).ToList();
+                    if (others.Count != 1 || others[0].IsVector || others[0].A == others[0].B) continue;
+                    var m = others[0];
+                    var node = m.B == v.A ? MatrixCalculus.Build.Mul(m.M, v.M) : MatrixCalculus.Build.Mul(MatrixCalculus.Build.Transpose(m.M), v.M);
+                    int at = m.B == v.A ? m.A : m.B!.Value;
+                    edges.Remove(v);
+                    edges.Remove(m);
+                    edges.Add(new Edge(node, at, null));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        // at most two factors per summed index, one per free index: vectors on one index are
+        // multiplied elementwise, and a vector sharing an index with a matrix becomes diag(v)
         var indices = new HashSet<int>(free);
         foreach (var e in edges) { indices.Add(e.A); if (e.B is int b) indices.Add(b); }
         foreach (var x in indices)
@@ -130,25 +153,19 @@ public static class MatrixFormBuilder
             int limit = free.Contains(x) ? 1 : 2;
             var vs = edges.Where(e => e.IsVector && e.A == x).ToList();
             var ms = edges.Where(e => !e.IsVector && (e.A == x || e.B == x)).ToList();
-            if (vs.Count + ms.Count <= limit) continue;
-            if (ms.Count > 0)
+            while (vs.Count >= 2 && vs.Count + ms.Count > limit)
             {
-                var m = ms[0];
-                foreach (var v in vs)
-                {
-                    var d = MatrixCalculus.Build.Diag(v.M);
-                    m.M = m.A == x ? MatrixCalculus.Build.Mul(d, m.M) : MatrixCalculus.Build.Mul(m.M, d);
-                    edges.Remove(v);
-                }
+                vs[0].M = MatrixCalculus.Build.Hadamard(vs[0].M, vs[^1].M);
+                edges.Remove(vs[^1]);
+                vs.RemoveAt(vs.Count - 1);
             }
-            else
+            if (vs.Count + ms.Count <= limit || ms.Count == 0) continue;
+            var m = ms[0];
+            foreach (var v in vs)
             {
-                while (vs.Count > limit)
-                {
-                    vs[0].M = MatrixCalculus.Build.Hadamard(vs[0].M, vs[^1].M);
-                    edges.Remove(vs[^1]);
-                    vs.RemoveAt(vs.Count - 1);
-                }
+                var d = MatrixCalculus.Build.Diag(v.M);
+                m.M = m.A == x ? MatrixCalculus.Build.Mul(d, m.M) : MatrixCalculus.Build.Mul(m.M, d);
+                edges.Remove(v);
             }
         }
         var inc = new Dictionary<int, List<Edge>>();
@@ -227,8 +244,18 @@ public static class MatrixFormBuilder
         {
             var p = Between(row!.Value, col!.Value);
             var q = p is null ? null : Between(row2.Value, col2!.Value);
-            if (p is null || q is null) return null;
-            chain = [MatrixCalculus.Build.Kron(MatrixCalculus.Build.Transpose(Chain(q)), Chain(p))];
+            if (p is not null && q is not null)
+                chain = [MatrixCalculus.Build.Kron(MatrixCalculus.Build.Transpose(Chain(q)), Chain(p))];
+            else
+            {
+                // P_iv Q_uj comes from dX': vec(P dX' Q) = (Q' ⊗ P) K vec(dX), K the commutation matrix of X
+                visited.Clear();
+                p = Between(row.Value, row2.Value);
+                q = p is null ? null : Between(col!.Value, col2!.Value);
+                if (p is null || q is null) return null;
+                chain = [MatrixCalculus.Build.Kron(MatrixCalculus.Build.Transpose(Chain(q)), Chain(p)),
+                         MatrixCalculus.Build.Commutation(space.DimOf(col.Value), space.DimOf(row2.Value))];
+            }
         }
 
         // the rest: scalar paths between two vectors, lone vectors (sums) and loops (traces)

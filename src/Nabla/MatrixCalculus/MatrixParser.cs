@@ -21,7 +21,7 @@ internal sealed class MatrixParser
     public const int MaxLength = 100_000;
 
     public static readonly string[] Builtins =
-        ["tr", "det", "logdet", "inv", "norm1", "norm2", "sum", "diag", "eye", "ones", "zeros", "vector", "matrix", "kron"];
+        ["tr", "det", "logdet", "inv", "norm1", "norm2", "sum", "diag", "eye", "ones", "zeros", "vector", "matrix", "kron", "commutation"];
 
     private readonly string _s;
     private int _pos;

@@ -18,6 +18,9 @@ public static class MatrixPrinter
         return sb.ToString();
     }
 
+    /// <summary>A dimension as an argument: a product n·m is written n*m (which parses back).</summary>
+    private static string DimText(Dim d) => d.Name.Replace("·", "*", StringComparison.Ordinal);
+
     public static string Number(double v)
     {
         if (double.IsPositiveInfinity(v)) return "inf";
@@ -55,16 +58,21 @@ public static class MatrixPrinter
             case NodeKind.Var: sb.Append(n.Name); break;
             case NodeKind.Differential: sb.Append('d').Append(n.Name); break;
             case NodeKind.Number: sb.Append(Number(n.Value)); break;
-            case NodeKind.Eye: sb.Append("eye(").Append(n.Shape.Rows).Append(')'); break;
+            case NodeKind.Eye: sb.Append("eye(").Append(DimText(n.Shape.Rows)).Append(')'); break;
+            case NodeKind.Commutation: sb.Append("commutation(").Append(n.Name.Replace(",", ", ", StringComparison.Ordinal)).Append(')'); break;
             case NodeKind.Ones: case NodeKind.Zeros:
-                sb.Append(n.Kind == NodeKind.Ones ? "ones(" : "zeros(").Append(n.Shape.Rows);
-                if (!n.Shape.Cols.IsOne) sb.Append(", ").Append(n.Shape.Cols);
+                sb.Append(n.Kind == NodeKind.Ones ? "ones(" : "zeros(").Append(DimText(n.Shape.Rows));
+                if (!n.Shape.Cols.IsOne) sb.Append(", ").Append(DimText(n.Shape.Cols));
                 sb.Append(')');
                 break;
             case NodeKind.Add:
+                // s*ones(...) terms print as the bare scalar s, which broadcasts when parsed back,
+                // as long as some other term carries the shape
+                bool broadcast = n.Children.Any(c => BroadcastScalar(c) is null);
                 for (int i = 0; i < n.Children.Length; i++)
                 {
                     var c = n[i];
+                    if (broadcast && BroadcastScalar(c) is { } s) c = s;
                     if (i > 0 && IsSigned(c))
                     {
                         sb.Append(" - ");
@@ -84,7 +92,7 @@ public static class MatrixPrinter
                     double c = n[0].Value;
                     if (c == -1) sb.Append('-');
                     else sb.Append(Number(c)).Append('*');
-                    Operand(sb, n[1], PProd, false);
+                    Operand(sb, n[1], IsElementwise(n[1]) ? PProd + 1 : PProd, false);
                 }
                 else
                 {
@@ -133,6 +141,16 @@ public static class MatrixPrinter
                 break;
             default: throw new InvalidOperationException(n.Kind.ToString());
         }
+    }
+
+    /// <summary>For a term c*s*ones(...) (s scalar) the scalar c*s, otherwise null.</summary>
+    internal static Node? BroadcastScalar(Node t)
+    {
+        var (coef, body) = Build.SplitCoef(t);
+        if (body is null || body.IsScalar) return null;
+        if (body.Kind == NodeKind.Ones) return Build.Num(coef);
+        if (body.Kind == NodeKind.Mul && body[0].IsScalar && body[1].Kind == NodeKind.Ones) return Build.Scale(coef, body[0]);
+        return null;
     }
 
     private static void Binary(StringBuilder sb, Node n, string op, bool strict = false)

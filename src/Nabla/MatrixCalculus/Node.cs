@@ -8,6 +8,8 @@ public enum NodeKind
     Hadamard, ElemDiv, ElemPow, Kron, Func,
     Trace, Det, LogDet, Inv, Norm1, Norm2, Sum, DiagMatrix, DiagVector,
     VectorLit, MatrixLit,
+    /// <summary>The commutation matrix K(n, m): K vec(A) = vec(A') for an n×m matrix A (column-major vec); <see cref="Node.Name"/> is "n,m".</summary>
+    Commutation,
     /// <summary>The differential dX of the variable named <see cref="Node.Name"/>.</summary>
     Differential,
 }

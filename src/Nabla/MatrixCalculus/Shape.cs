@@ -5,9 +5,19 @@ public readonly record struct Dim(string Name)
 {
     public static readonly Dim One = new("1");
     public bool IsOne => Name == "1";
-    public bool IsFixed => Name.Length > 0 && char.IsAsciiDigit(Name[0]);
+    public bool IsFixed => Name.Length > 0 && Name.All(char.IsAsciiDigit);
     public static Dim Fixed(int n) => new(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>A product of dimensions (from a Kronecker product), named n·m.</summary>
+    public bool IsProduct => Name.Contains('·');
     public override string ToString() => Name;
+
+    /// <summary>The size, given the sizes of named dimensions; products multiply.</summary>
+    public int Size(Func<string, int> named)
+    {
+        if (IsFixed) return int.Parse(Name, System.Globalization.CultureInfo.InvariantCulture);
+        if (IsProduct) return Name.Split('·').Aggregate(1, (p, part) => p * new Dim(part).Size(named));
+        return named(Name);
+    }
 }
 
 /// <summary>Rows × columns. Vectors are columns (n×1), scalars are 1×1.</summary>

@@ -11,7 +11,8 @@ namespace Nabla.MatrixCalculus;
 /// shapes, tr/det/inv: square); a contradiction is a <see cref="MatrixShapeException"/> naming
 /// the subexpression and both shapes. Unknown dimensions of variables never unify with 1 (an
 /// undeclared matrix is not silently a scalar). Remaining unknowns are named n, m, p, q, ... with
-/// the variable of differentiation named first.
+/// the variable of differentiation named first. A name dX (d followed by a vector or matrix name)
+/// is the differential of X and has its shape.
 /// </summary>
 internal sealed partial class ShapeInference
 {
@@ -38,8 +39,9 @@ internal sealed partial class ShapeInference
         var names = si.NameDims(wrt);
         var node = si.BuildNode(root, names);
         var shapes = new List<KeyValuePair<string, Shape>>();
-        var order = si._varOrder.Where(v => ContainsId(root, v)).ToList();
-        if (wrt is not null) { order.Remove(wrt); order.Insert(0, wrt); }
+        // listed with the variable first, then by name (a, b, C, ...)
+        var order = si._varOrder.Where(v => ContainsId(root, v))
+            .OrderBy(v => v == wrt ? 0 : 1).ThenBy(v => v, StringComparer.OrdinalIgnoreCase).ThenBy(v => v, StringComparer.Ordinal).ToList();
         foreach (var v in order)
         {
             var (r, c, _) = si._vars[v];
@@ -113,6 +115,12 @@ internal sealed partial class ShapeInference
         if (_vars.TryGetValue(name, out var v)) return (v.R, v.C);
         (int, int, bool) s;
         if (_decl.Find(name) is { } d) s = (Rigid(d.Rows), Rigid(d.Cols), d.Symmetric);
+        else if (name.Length > 1 && name[0] == 'd' && (_vars.ContainsKey(name[1..]) || _decl.Find(name[1..]) is not null || char.IsUpper(name[1]) || VectorName().IsMatch(name[1..])))
+        {
+            // dX, the differential of X, has the shape of X (so printed differentials parse back)
+            var (r, c) = Variable(name[1..], at);
+            s = (r, c, _vars[name[1..]].Sym);
+        }
         else if (VectorName().IsMatch(name)) s = (Fresh(), One, false);
         else if (char.IsUpper(name[0])) s = (Fresh(), Fresh(), false);
         else s = (One, One, false);
@@ -124,12 +132,16 @@ internal sealed partial class ShapeInference
     private (int R, int C) Scalar => (One, One);
     private bool IsScalar((int R, int C) s) => IsOne(s.R) && IsOne(s.C);
 
-    private int DimArg(SyntaxNode call, SyntaxNode a)
+    private int DimArg(SyntaxNode call, SyntaxNode a) => Rigid(DimArgName(call, a).Name);
+
+    /// <summary>A dimension argument: a name, a positive integer, or a product of them (n*m).</summary>
+    private Dim DimArgName(SyntaxNode call, SyntaxNode a)
     {
-        if (a.Op == "id") return Rigid(a.Text);
+        if (a.Op == "id") return new Dim(a.Text);
         if (a.Op == "num" && a.Number >= 1 && a.Number == Math.Floor(a.Number) && a.Number < 1e6)
-            return Rigid(((int)a.Number).ToString(CultureInfo.InvariantCulture));
-        throw new MatrixSyntaxException($"'{call.Text}' takes dimensions (names such as n or positive integers), not '{Src(a)}'", a.Start + 1);
+            return Dim.Fixed((int)a.Number);
+        if (a.Op == "*") return Build.Times(DimArgName(call, a.Kids[0]), DimArgName(call, a.Kids[1]));
+        throw new MatrixSyntaxException($"'{call.Text}' takes dimensions (names such as n, positive integers, or products n*m), not '{Src(a)}'", a.Start + 1);
     }
 
     private (int R, int C) Infer(SyntaxNode n)
@@ -143,8 +155,11 @@ internal sealed partial class ShapeInference
             case "+" or "-":
             {
                 var (l, r) = (Infer(n.Kids[0]), Infer(n.Kids[1]));
+                // a scalar operand broadcasts over a vector or matrix (1 - sigmoid(x))
+                if (IsScalar(l)) return r;
+                if (IsScalar(r)) return l;
                 if (!Unify(l.R, r.R) || !Unify(l.C, r.C))
-                    throw Mismatch(n, $"'{n.Op}' needs equal shapes", n.Kids[0], l, n.Kids[1], r);
+                    throw Mismatch(n, $"'{n.Op}' needs equal shapes (or a scalar operand, which broadcasts)", n.Kids[0], l, n.Kids[1], r);
                 return l;
             }
             case "*":
@@ -232,6 +247,7 @@ internal sealed partial class ShapeInference
                 return (Rigid(n.Rows.ToString(CultureInfo.InvariantCulture)), Rigid((k.Length / n.Rows).ToString(CultureInfo.InvariantCulture)));
             }
             case "kron": Arity(2, 2); Infer(k[0]); Infer(k[1]); return (Fresh(), Fresh());
+            case "commutation": Arity(2, 2); DimArg(n, k[0]); DimArg(n, k[1]); { var d = Fresh(); return (d, d); }
         }
         Arity(1, 1);
         var a = Infer(k[0]);
@@ -298,6 +314,12 @@ internal sealed partial class ShapeInference
         }
     }
 
+    /// <summary>A scalar added to a vector or matrix stands for scalar*ones(shape).</summary>
+    private static (Node, Node) Broadcast(Node a, Node b) =>
+        a.IsScalar && !b.IsScalar ? (Build.Mul(a, Build.Ones(b.Shape)), b)
+        : b.IsScalar && !a.IsScalar ? (a, Build.Mul(b, Build.Ones(a.Shape)))
+        : (a, b);
+
     private Node BuildInner(SyntaxNode n, Func<int, Dim> names)
     {
         Node Kid(int i) => BuildNode(n.Kids[i], names);
@@ -311,8 +333,8 @@ internal sealed partial class ShapeInference
             }
             case "neg": return Build.Neg(Kid(0));
             case "'": return Build.Transpose(Kid(0));
-            case "+": return Build.Add(Kid(0), Kid(1));
-            case "-": return Build.Sub(Kid(0), Kid(1));
+            case "+": { var (a, b) = Broadcast(Kid(0), Kid(1)); return Build.Add(a, b); }
+            case "-": { var (a, b) = Broadcast(Kid(0), Kid(1)); return Build.Sub(a, b); }
             case "*": return Build.Mul(Kid(0), Kid(1));
             case "/": return Build.Div(Kid(0), Kid(1));
             case ".*": return Build.Hadamard(Kid(0), Kid(1));
@@ -328,7 +350,7 @@ internal sealed partial class ShapeInference
             case "call":
             {
                 var k = n.Kids;
-                Dim D(int i) => names(k[i].Op == "id" ? Rigid(k[i].Text) : Rigid(((int)k[i].Number).ToString(CultureInfo.InvariantCulture)));
+                Dim D(int i) => names(DimArg(n, k[i]));
                 switch (n.Text)
                 {
                     case "eye": return Build.Eye(D(0));
@@ -337,6 +359,7 @@ internal sealed partial class ShapeInference
                     case "vector": return Build.VectorLit([.. k.Select((_, i) => Kid(i))]);
                     case "matrix": return Build.MatrixLit(n.Rows, k.Length / n.Rows, [.. k.Select((_, i) => Kid(i))]);
                     case "kron": return Build.Kron(Kid(0), Kid(1));
+                    case "commutation": return Build.Commutation(D(0), D(1));
                     case "tr": return Build.Trace(Kid(0));
                     case "det": return Build.Det(Kid(0));
                     case "logdet": return Build.LogDet(Kid(0));

@@ -43,6 +43,19 @@ public class ClassificationTests
     }
 
     [Fact]
+    public void DefiniteQuarticFormIsAProof()
+    {
+        var c = At("x^4 + y^4", 0, 0);
+        Assert.Equal(PointClass.StrictLocalMinimum, c.Class);
+        Assert.True(c.IsProof, c.Reason);
+        var d = At("-(x^4 + x^2*y^2 + y^4)", 0, 0);
+        Assert.Equal(PointClass.StrictLocalMaximum, d.Class);
+        Assert.True(d.IsProof, d.Reason);
+        // x²y² has a semidefinite quartic form: no proof, evidence for a non-strict minimum.
+        Assert.False(At("x^2*y^2", 0, 0).IsProof);
+    }
+
+    [Fact]
     public void PeanoSaddleIsExplained()
     {
         var c = At("(y - x^2)*(y - 2*x^2)", 0, 0);

@@ -67,6 +67,15 @@ public class MghDerivativeTests
                     for (int i = 0; i < n; i++)
                         Numeric.Close(h[i * n + j] / hscale, Numeric.Partial(col, x, i) / hscale, 1e-5, $"{problem} finite differences H[{i},{j}]");
                 }
+                // The symbolic engine: trace the C# code into an expression, differentiate it symbolically.
+                var trace = Differentiate.Trace(f, x);
+                Assert.True(trace.Holds(x), $"{problem}: the traced path must hold where it was traced");
+                var sym = trace.Expression.CompileHessian(trace.Variables);
+                var gs = new double[n];
+                var hs = new double[n * n];
+                Numeric.Close(fv, sym.Evaluate(x, gs, hs), 1e-12, $"{problem} symbolic value");
+                for (int i = 0; i < n; i++) Numeric.Close(gs[i] / gscale, gr[i] / gscale, 1e-11, $"{problem} symbolic g[{i}]");
+                for (int i = 0; i < n * n; i++) Numeric.Close(hs[i] / hscale, h[i] / hscale, 1e-10, $"{problem} symbolic H[{i / n},{i % n}]");
                 // Jacobian of the residuals, both modes; J^T r = g / 2
                 var y = new double[m];
                 var jf = new double[m * n];

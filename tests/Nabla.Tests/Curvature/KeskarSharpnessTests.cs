@@ -32,8 +32,11 @@ public class KeskarSharpnessTests
             for (int i = 0; i < x.Length; i++)
                 fmax += 0.5 * h[i] * Math.Pow(eps * (Math.Abs(x[i]) + 1), 2);
             double expected = (fmax - c) / (1 + c) * 100;
-            var r = KeskarSharpness.Compute(Quadratic(x, h, c), x, new KeskarOptions { Epsilon = eps });
-            return Math.Abs(r.Sharpness - expected) <= 1e-9 * (1 + expected) && r.Space == "full" && r.Dimension == x.Length;
+            // Frank-Wolfe reaches the corner; L-BFGS-B's 10 iterations give a lower bound of the maximum.
+            var r = KeskarSharpness.Compute(Quadratic(x, h, c), x, new KeskarOptions { Epsilon = eps, Maximizer = new FrankWolfeMaximizer() });
+            var l = KeskarSharpness.Compute(Quadratic(x, h, c), x, new KeskarOptions { Epsilon = eps });
+            return Math.Abs(r.Sharpness - expected) <= 1e-9 * (1 + expected) && r.Space == "full" && r.Dimension == x.Length
+                && l.Sharpness <= expected * (1 + 1e-9) + 1e-15 && l.Sharpness >= 0;
         }, iter: 200);
     }
 
@@ -60,7 +63,7 @@ public class KeskarSharpnessTests
     public void SharperQuadraticsHaveLargerSharpness()
     {
         var x = new double[] { 0.5, -1, 2, 0 };
-        double Phi(double scale) => KeskarSharpness.Compute(Quadratic(x, [scale, scale, scale, scale], 0.1), x).Sharpness;
+        double Phi(double scale) => KeskarSharpness.Compute(Quadratic(x, [scale, scale, scale, scale], 0.1), x, new KeskarOptions { Maximizer = new FrankWolfeMaximizer() }).Sharpness;
         Assert.True(Phi(10) > Phi(1));
         Assert.Equal(10 * Phi(1), Phi(10), 9);
         var sub = KeskarSharpness.Compute(Quadratic(x, [1, 1, 1, 1], 0.1), x, new KeskarOptions { SubspaceDimension = 2 });
@@ -69,9 +72,9 @@ public class KeskarSharpnessTests
     }
 
     [Fact]
-    public void ProjectedGradientMaximizerFindsTheCornerOfALinearFunction()
+    public void FrankWolfeMaximizerFindsTheCornerOfALinearFunction()
     {
-        var m = new ProjectedGradientMaximizer();
+        var m = new FrankWolfeMaximizer();
         var r = m.Maximize((y, g) => { g[0] = 1; g[1] = -2; return y[0] - 2 * y[1]; }, [-1, -1], [1, 3], [0, 0], 5);
         Assert.Equal([1, -1], r.Point);
         Assert.Equal(3, r.Value);
@@ -85,5 +88,30 @@ public class KeskarSharpnessTests
         Assert.Throws<NablaInputException>(() => KeskarSharpness.Compute(loss, [0, 0], new KeskarOptions { Epsilon = 0 }));
         Assert.Throws<NablaInputException>(() => KeskarSharpness.Compute(loss, [0, 0], new KeskarOptions { SubspaceDimension = 3 }));
         Assert.Throws<NablaInputException>(() => KeskarSharpness.Compute(loss, [0, 0], new KeskarOptions { Iterations = 0 }));
+    }
+}
+
+public class KeskarMaximizerTests
+{
+    [Fact]
+    public void LbfgsbAndProjectedGradientAgreeOnAConvexQuadraticAtItsMinimum()
+    {
+        var x = new double[] { 0.3, -0.7, 1.5, 0, 2 };
+        var h = new double[] { 3, 1, 0.5, 2, 4 };
+        var loss = DifferentiableLoss.FromDelegates(5, (t, g) =>
+        {
+            double f = 0.2;
+            for (int i = 0; i < 5; i++) { double d = t[i] - x[i]; f += 0.5 * h[i] * d * d; g[i] = h[i] * d; }
+            return f;
+        });
+        var a = KeskarSharpness.Compute(loss, x, new KeskarOptions { Epsilon = 1e-2 });
+        var b = KeskarSharpness.Compute(loss, x, new KeskarOptions { Epsilon = 1e-2, Maximizer = new FrankWolfeMaximizer() });
+        Assert.Equal("L-BFGS-B", a.Maximizer);
+        double fmax = 0.2;
+        for (int i = 0; i < 5; i++) fmax += 0.5 * h[i] * Math.Pow(1e-2 * (Math.Abs(x[i]) + 1), 2);
+        double expected = (fmax - 0.2) / 1.2 * 100;
+        Assert.Equal(expected, a.Sharpness, 8);
+        Assert.Equal(expected, b.Sharpness, 8);
+        Assert.True(a.Evaluations <= 40);
     }
 }

@@ -29,7 +29,7 @@ public class MlpCrossEntropyTests
     [Theory]
     [InlineData(MlpActivation.Tanh)]
     [InlineData(MlpActivation.Sigmoid)]
-    [InlineData(MlpActivation.Relu)]
+    [InlineData(MlpActivation.Identity)]
     public void GradientAndHessianVectorProductMatchFiniteDifferences(MlpActivation act)
     {
         Gen.Select(Gen.Int[1, 40], Gen.Int[0, 1000]).Sample((samples, seed) =>
@@ -59,8 +59,9 @@ public class MlpCrossEntropyTests
             for (int i = 0; i < hv.Length; i++)
             {
                 double fdi = (gp[i] - gm[i]) / (2 * h);
-                // ReLU kinks can fall inside the difference interval; allow a looser tolerance there.
-                if (Math.Abs(fdi - hv[i]) > (act == MlpActivation.Relu ? 1e-3 : 1e-6) * scale)
+                // (ReLU is checked against the Learning layer's double backward instead: its kinks
+                // can fall inside a finite-difference interval.)
+                if (Math.Abs(fdi - hv[i]) > 1e-6 * scale)
                     return false;
             }
             return true;

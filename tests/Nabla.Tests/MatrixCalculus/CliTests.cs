@@ -19,7 +19,7 @@ public class CliTests
         var (code, text, _) = Run("matdiff", "a'*X'*C*X*b", "--wrt", "X", "--check", "--hessian", "--latex");
         Assert.Equal(0, code);
         Assert.Contains("C'*X*a*b' + C*X*b*a'", text);
-        Assert.Contains("X: n×m, a: m, C: n×n, b: m", text);
+        Assert.Contains("X: n×m, a: m, b: m, C: n×n", text);
         Assert.Contains("(a*b') ⊗ C + (b*a') ⊗ C'", text);
         Assert.Contains(@"\frac", text);
         Assert.Contains("max relative error", text);

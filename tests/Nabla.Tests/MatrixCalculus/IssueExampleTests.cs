@@ -10,7 +10,7 @@ public class IssueExampleTests
     {
         var d = MatrixDifferentiation.Differentiate("a'*X'*C*X*b", "X", new MatrixDiffOptions { Hessian = true, Check = true });
         Assert.Equal("C'*X*a*b' + C*X*b*a'", d.Text);
-        Assert.Equal("X: n×m, a: m, C: n×n, b: m", d.Expression.ShapesText);
+        Assert.Equal("X: n×m, a: m, b: m, C: n×n", d.Expression.ShapesText);
         Assert.Equal("(a*b') ⊗ C + (b*a') ⊗ C'", d.HessianText);
         Assert.Contains("vec", d.HessianForm);
         Assert.True(d.Check!.Passed(), d.Check.ToString());
@@ -32,7 +32,7 @@ public class IssueExampleTests
         var d = MatrixDifferentiation.Differentiate("inv(A)", "A", new MatrixDiffOptions { Check = true });
         Assert.Equal("d(inv(A)) = -inv(A)*dA*inv(A)", d.DifferentialText);
         Assert.Equal("∂(A⁻¹)_ij/∂a_uv = -(A⁻¹)_iu (A⁻¹)_vj", d.IndexForm);
-        Assert.Equal("-inv(A') ⊗ inv(A)", d.VecForm!.Key);
+        Assert.Equal("-(inv(A') ⊗ inv(A))", d.VecForm!.Key);
         Assert.Contains("A invertible", d.Conditions);
         Assert.True(d.Check!.Passed(), d.Check.ToString());
     }
@@ -80,6 +80,25 @@ public class IssueExampleTests
         Assert.Equal("a*b'", d.Text);
         Assert.Contains(d.Conditions, c => c.Contains("(G + G')/2"));
         Assert.True(d.Check!.Passed());
+    }
+
+    [Theory]
+    [InlineData("tr(X*X)", "2*commutation(n, n)")]
+    [InlineData("logdet(X)", "-(inv(X) ⊗ inv(X'))*commutation(n, n)")]
+    [InlineData("tr(X'*A*X)", "eye(m) ⊗ (A' + A)")]
+    public void MatrixHessiansUseKroneckerAndCommutationMatrices(string f, string expected)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, "X", new MatrixDiffOptions { Hessian = true, Check = true });
+        Assert.Equal(expected, d.HessianText);
+        Assert.True(d.Check!.Passed(), d.Check.ToString());
+    }
+
+    [Fact]
+    public void TransposeIsTheCommutationMatrix()
+    {
+        var d = MatrixDifferentiation.Differentiate("A*X'*B", "X", new MatrixDiffOptions { Check = true });
+        Assert.Equal("(B' ⊗ A)*commutation(n, m)", d.VecForm!.Key);
+        Assert.True(d.Check!.Passed(), d.Check.ToString());
     }
 
     [Fact]

@@ -5,9 +5,9 @@ namespace Nabla.Tests.MatrixCalculus;
 public class LanguageTests
 {
     [Theory]
-    [InlineData("a'*X'*C*X*b", null, "X: n×m, a: m, C: n×n, b: m", "X")]
-    [InlineData("norm2(y - A*w)^2", null, "w: n, y: m, A: m×n", "w")]
-    [InlineData("c*x'*x + alpha", "c:scalar", "x: n, c: scalar, alpha: scalar", "x")]
+    [InlineData("a'*X'*C*X*b", null, "X: n×m, a: m, b: m, C: n×n", "X")]
+    [InlineData("norm2(y - A*w)^2", null, "w: n, A: m×n, y: m", "w")]
+    [InlineData("c*x'*x + alpha", "c:scalar", "x: n, alpha: scalar, c: scalar", "x")]
     [InlineData("X*eye(k)", "X:n*k", "X: n×k", "X")]
     [InlineData("tr(X)", null, "X: n×n", "X")]
     public void ShapesAreInferredOrDeclared(string text, string? dims, string shapes, string wrt)
@@ -107,5 +107,31 @@ public class LanguageTests
         Assert.Throws<MatrixShapeException>(() => MatrixValues.Evaluate("A*x", """{"A": [[1, 2]], "x": [1, 2, 3]}"""));
         Assert.ThrowsAny<NablaInputException>(() => MatrixValues.Evaluate("A*x", """{"A": [[1, 2], [3]], "x": [1, 2]}"""));
         Assert.ThrowsAny<NablaInputException>(() => MatrixValues.Evaluate("A*x", "not json"));
+    }
+}
+
+public class DifferentialParseBackTests
+{
+    [Theory]
+    [InlineData("a'*X'*C*X*b", "X")]
+    [InlineData("inv(A)", "A")]
+    [InlineData("det(X)", "X")]
+    [InlineData("norm2(y - A*w)^2", "w")]
+    public void PrintedDifferentialsParseBackAndEqualTheDirectionalDerivative(string f, string wrt)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt);
+        var rhs = d.DifferentialText[(d.DifferentialText.IndexOf(" = ", StringComparison.Ordinal) + 3)..];
+        var e = MatrixExpression.Parse(rhs, d.Expression.DimsText);
+        var (values, dims) = MatrixNumericCheck.Instance(d.Expression, new Random(5));
+        var x = values[wrt];
+        var dir = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Random(x.RowCount, x.ColumnCount, 9);
+        values["d" + wrt] = dir;
+        var df = new MatrixEvaluator(values, dims).Evaluate(e.Root);
+        // (f(X + h D) - f(X - h D)) / 2h
+        double h = 1e-5;
+        var plus = new Dictionary<string, MathNet.Numerics.LinearAlgebra.Matrix<double>>(values) { [wrt] = x + h * dir };
+        var minus = new Dictionary<string, MathNet.Numerics.LinearAlgebra.Matrix<double>>(values) { [wrt] = x - h * dir };
+        var fd = (new MatrixEvaluator(plus, dims).Evaluate(d.Expression.Root) - new MatrixEvaluator(minus, dims).Evaluate(d.Expression.Root)) / (2 * h);
+        Assert.True(MatrixNumericCheck.Relative(df, fd) < 1e-6);
     }
 }

@@ -34,6 +34,18 @@ public class CliSymbolicTests
     }
 
     [Fact]
+    public void NumbersComeFromTheUnsimplifiedDerivativeSoNoHoleIsFilled()
+    {
+        // x^2/x simplifies to x (derivative 1), but f is undefined at 0 and so is f'(0).
+        var d = Json("diff", "x^2/x", "--wrt", "x", "--at", "0");
+        Assert.Equal("1", d.GetProperty("derivative").GetString());
+        Assert.Equal(JsonValueKind.Null, d.GetProperty("value").ValueKind);
+        var g = Json("grad", "x^2/x + y", "--at", "0,1");
+        Assert.Equal(JsonValueKind.Null, g.GetProperty("gradient_value")[0].ValueKind);
+        Assert.Equal(1.0, g.GetProperty("gradient_value")[1].GetDouble());
+    }
+
+    [Fact]
     public void GradJsonContract()
     {
         var j = Json("grad", "x*y^3/(x^2+y^2)", "--at", "x=1,y=2");
@@ -110,5 +122,16 @@ public class CliSymbolicTests
         var (c2, latex, _) = Run("grad", "sin(x)*y", "--latex");
         Assert.Equal(0, c2);
         Assert.Contains(@"\sin", latex);
+    }
+}
+
+public class LectureTextbookTests
+{
+    [Fact]
+    public void GradientOfTheLectureExampleIsPrintedAsInTheTextbook()
+    {
+        var o = new StringWriter();
+        Assert.Equal(0, Nabla.Cli.CliApp.Run(["grad", "x*y^3/(x^2+y^2)"], o, new StringWriter()));
+        Assert.Contains("∇f = (y^3*(y^2 - x^2)/(x^2 + y^2)^2, x*y^2*(3*x^2 + y^2)/(x^2 + y^2)^2)", o.ToString());
     }
 }

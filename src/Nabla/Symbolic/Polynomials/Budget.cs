@@ -1,3 +1,4 @@
+using Nabla.Symbolic;
 using System.Diagnostics;
 
 namespace Nabla.Symbolic.Polynomials;
@@ -27,6 +28,20 @@ public sealed class Budget
 
     /// <summary>The ambient budget of this thread (see <see cref="Enter"/>), or an unlimited one.</summary>
     public static Budget Current => ambient ?? Unlimited;
+
+    private Budget(long deadline, CancellationToken token)
+    {
+        _deadline = deadline;
+        _token = token;
+    }
+
+    /// <summary>A budget for a sub-task: at most <paramref name="limit"/>, never beyond this one.</summary>
+    public Budget Child(TimeSpan limit)
+    {
+        if (limit < TimeSpan.Zero || limit >= TimeSpan.FromDays(1)) return new Budget(_deadline, _token); // unlimited sub-task
+        long own = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        return new Budget(Math.Min(own, _deadline), _token);
+    }
 
     public bool IsExhausted =>
         _token.IsCancellationRequested || (_deadline != long.MaxValue && Stopwatch.GetTimestamp() > _deadline);

@@ -1,10 +1,11 @@
+using Nabla.Symbolic;
 using System.Numerics;
 using System.Text;
 
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>One term of a polynomial: a rational coefficient times x0^e0 * x1^e1 * ...</summary>
-public readonly record struct Term(int[] Exponents, BigRational Coefficient);
+public readonly record struct Term(int[] Exponents, Rational Coefficient);
 
 /// <summary>
 /// An immutable sparse multivariate polynomial over Q in a fixed number of variables
@@ -31,9 +32,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
     }
 
     public static Polynomial Zero(int arity) => new(arity, []);
-    public static Polynomial One(int arity) => Constant(arity, BigRational.One);
+    public static Polynomial One(int arity) => Constant(arity, Rational.One);
 
-    public static Polynomial Constant(int arity, BigRational c) =>
+    public static Polynomial Constant(int arity, Rational c) =>
         c.IsZero ? Zero(arity) : new(arity, [new Term(new int[arity], c)]);
 
     public static Polynomial Variable(int arity, int index, int power = 1)
@@ -41,16 +42,16 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if ((uint)index >= (uint)arity) throw new ArgumentOutOfRangeException(nameof(index));
         var e = new int[arity];
         e[index] = power;
-        return new(arity, [new Term(e, BigRational.One)]);
+        return new(arity, [new Term(e, Rational.One)]);
     }
 
-    public static Polynomial Monomial(int[] exponents, BigRational coefficient) =>
+    public static Polynomial Monomial(int[] exponents, Rational coefficient) =>
         coefficient.IsZero ? Zero(exponents.Length) : new(exponents.Length, [new Term((int[])exponents.Clone(), coefficient)]);
 
     /// <summary>Builds a polynomial from arbitrary terms (in any order, repeats are added up).</summary>
     public static Polynomial FromTerms(int arity, IEnumerable<Term> terms)
     {
-        var acc = new Dictionary<int[], BigRational>(ExponentComparer.Instance);
+        var acc = new Dictionary<int[], Rational>(ExponentComparer.Instance);
         foreach (var t in terms)
         {
             if (t.Exponents.Length != arity) throw new ArgumentException("term arity does not match");
@@ -60,7 +61,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
         return FromDictionary(arity, acc);
     }
 
-    private static Polynomial FromDictionary(int arity, Dictionary<int[], BigRational> acc)
+    private static Polynomial FromDictionary(int arity, Dictionary<int[], Rational> acc)
     {
         var list = new List<Term>(acc.Count);
         foreach (var (e, c) in acc) if (!c.IsZero) list.Add(new Term(e, c));
@@ -70,10 +71,10 @@ public sealed class Polynomial : IEquatable<Polynomial>
     }
 
     public Term LeadingTerm => _terms.Length > 0 ? _terms[0] : throw new InvalidOperationException("zero polynomial has no leading term");
-    public BigRational LeadingCoefficient => _terms.Length > 0 ? _terms[0].Coefficient : BigRational.Zero;
+    public Rational LeadingCoefficient => _terms.Length > 0 ? _terms[0].Coefficient : Rational.Zero;
 
     /// <summary>The constant value (only meaningful when <see cref="IsConstant"/>).</summary>
-    public BigRational ConstantValue => _terms.Length == 0 ? BigRational.Zero : _terms[^1].Coefficient is var c && IsZeroVector(_terms[^1].Exponents) ? c : BigRational.Zero;
+    public Rational ConstantValue => _terms.Length == 0 ? Rational.Zero : _terms[^1].Coefficient is var c && IsZeroVector(_terms[^1].Exponents) ? c : Rational.Zero;
 
     public int TotalDegree
     {
@@ -157,7 +158,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if (b.IsConstant) return a.Scale(b.ConstantValue);
         if (a._terms.Length == 1) return b.MultiplyTerm(a._terms[0]);
         if (b._terms.Length == 1) return a.MultiplyTerm(b._terms[0]);
-        var acc = new Dictionary<int[], BigRational>(a._terms.Length * b._terms.Length, ExponentComparer.Instance);
+        var acc = new Dictionary<int[], Rational>(a._terms.Length * b._terms.Length, ExponentComparer.Instance);
         foreach (var ta in a._terms)
         {
             Budget.Poll();
@@ -172,9 +173,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
         return FromDictionary(a.Arity, acc);
     }
 
-    public static Polynomial operator *(BigRational c, Polynomial p) => p.Scale(c);
+    public static Polynomial operator *(Rational c, Polynomial p) => p.Scale(c);
 
-    public Polynomial Scale(BigRational c)
+    public Polynomial Scale(Rational c)
     {
         if (c.IsZero) return Zero(Arity);
         if (c.IsOne) return this;
@@ -202,7 +203,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
             var t = _terms[0];
             var e = new int[Arity];
             for (int i = 0; i < Arity; i++) e[i] = checked(t.Exponents[i] * n);
-            return new Polynomial(Arity, [new Term(e, BigRational.Pow(t.Coefficient, n))]);
+            return new Polynomial(Arity, [new Term(e, (t.Coefficient).Pow(n))]);
         }
         Polynomial result = One(Arity), square = this;
         while (true)
@@ -281,14 +282,14 @@ public sealed class Polynomial : IEquatable<Polynomial>
         CheckArity(this, divisor);
         if (divisor.IsZero) throw new DivideByZeroException("division by the zero polynomial");
         if (IsZero) return this;
-        if (divisor.IsConstant) return Scale(divisor.ConstantValue.Reciprocal());
+        if (divisor.IsConstant) return Scale((Rational.One / divisor.ConstantValue));
         for (int v = 0; v < Arity; v++)
             if (divisor.Degree(v) > Degree(v)) return null;
         if (divisor._terms.Length == 1)
         {
             var m = divisor._terms[0];
             var t = new Term[_terms.Length];
-            var inv = m.Coefficient.Reciprocal();
+            var inv = (Rational.One / m.Coefficient);
             for (int i = 0; i < t.Length; i++)
             {
                 var e = SubtractExponents(_terms[i].Exponents, m.Exponents);
@@ -298,7 +299,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
             return new Polynomial(Arity, t);
         }
         var lead = divisor._terms[0];
-        var leadInv = lead.Coefficient.Reciprocal();
+        var leadInv = (Rational.One / lead.Coefficient);
         var quotient = new List<Term>();
         var rest = this;
         while (!rest.IsZero)
@@ -326,9 +327,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// signed like the leading coefficient, so that this / content is a primitive integer
     /// polynomial with a positive leading coefficient. Zero for the zero polynomial.
     /// </summary>
-    public BigRational RationalContent()
+    public Rational RationalContent()
     {
-        if (IsZero) return BigRational.Zero;
+        if (IsZero) return Rational.Zero;
         BigInteger g = BigInteger.Zero, l = BigInteger.One;
         foreach (var t in _terms)
         {
@@ -336,7 +337,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
             var d = t.Coefficient.Denominator;
             l = l / BigInteger.GreatestCommonDivisor(l, d) * d;
         }
-        var c = new BigRational(g, l);
+        var c = new Rational(g, l);
         return LeadingCoefficient.Sign < 0 ? -c : c;
     }
 
@@ -345,7 +346,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     {
         if (IsZero) return this;
         var c = RationalContent();
-        return c.IsOne ? this : Scale(c.Reciprocal());
+        return c.IsOne ? this : Scale((Rational.One / c));
     }
 
     public bool HasIntegerCoefficients
@@ -391,15 +392,15 @@ public sealed class Polynomial : IEquatable<Polynomial>
         return s;
     }
 
-    public BigRational Evaluate(ReadOnlySpan<BigRational> point)
+    public Rational Evaluate(ReadOnlySpan<Rational> point)
     {
         if (point.Length != Arity) throw new ArgumentException("point has the wrong number of coordinates");
-        var s = BigRational.Zero;
+        var s = Rational.Zero;
         foreach (var t in _terms)
         {
             var v = t.Coefficient;
             for (int i = 0; i < Arity; i++)
-                if (t.Exponents[i] != 0) v *= BigRational.Pow(point[i], t.Exponents[i]);
+                if (t.Exponents[i] != 0) v *= (point[i]).Pow(t.Exponents[i]);
             s += v;
         }
         return s;

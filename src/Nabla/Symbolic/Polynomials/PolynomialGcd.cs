@@ -1,11 +1,15 @@
+using System.Numerics;
+using Nabla.Symbolic;
+
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>
-/// Multivariate polynomial GCD over Q (equivalently over Z up to units), by the recursive
-/// primitive polynomial remainder sequence: view both polynomials as univariate in their first
-/// common variable with coefficients in the remaining variables, split off contents
-/// (recursively), and run pseudo-remainders taking primitive parts at every step. Always correct;
-/// the cost is bounded by the <see cref="Budget"/> (which throws when it runs out).
+/// Multivariate polynomial GCD over Q (equivalently over Z up to units). First the heuristic GCD
+/// of Char, Geddes and Gonnet (evaluate one variable at a large integer, recurse, interpolate
+/// the xi-adic expansion, and accept the candidate only if it divides both inputs, which with
+/// xi > 2 min(|A|, |B|) + 1 proves it is the gcd); when that fails, the recursive primitive
+/// polynomial remainder sequence (always correct, slower). The cost is bounded by the
+/// <see cref="Budget"/> (which throws when it runs out).
 /// Results are normalized: integer coefficients with gcd 1 and a positive leading coefficient.
 /// </summary>
 public static class PolynomialGcd
@@ -26,8 +30,11 @@ public static class PolynomialGcd
         for (int i = 0; i < m.Length; i++) m[i] = Math.Min(ma[i], mb[i]);
         a = a.DivideByMonomial(ma).PrimitivePart();
         b = b.DivideByMonomial(mb).PrimitivePart();
-        var g = GcdPrimitiveParts(a, b, budget);
-        return Polynomial.IsZeroVector(m) ? g : g.MultiplyTerm(new Term(m, BigRational.One));
+        var g = a.IsConstant || b.IsConstant ? Polynomial.One(a.Arity)
+            : a.Equals(b) ? a
+            : FewerVariables(a, b, budget) ?? FewerVariables(b, a, budget)
+              ?? HeuristicGcd(a, b, budget)?.PrimitivePart() ?? GcdPrimitiveParts(a, b, budget);
+        return Polynomial.IsZeroVector(m) ? g : g.MultiplyTerm(new Term(m, Rational.One));
     }
 
     /// <summary>Least common multiple, normalized like <see cref="Gcd"/>.</summary>
@@ -78,6 +85,156 @@ public static class PolynomialGcd
         return (c * g).PrimitivePart();
     }
 
+    /// <summary>
+    /// When b lacks some variables of a, gcd(a, b) divides every coefficient of a with respect to
+    /// those variables (each a polynomial in b's variables only): fold the gcd over them, smallest
+    /// first, stopping at 1. Typical case: a big numerator against a power of (1 + x^2).
+    /// Null when b has every variable of a.
+    /// </summary>
+    private static Polynomial? FewerVariables(Polynomial a, Polynomial b, Budget budget)
+    {
+        int n = a.Arity;
+        var inB = new bool[n];
+        bool fewer = false;
+        for (int v = 0; v < n; v++)
+        {
+            inB[v] = b.Contains(v);
+            if (!inB[v] && a.Contains(v)) fewer = true;
+        }
+        if (!fewer) return null;
+        var groups = new Dictionary<int[], List<Term>>(ExponentComparer.Instance);
+        foreach (var t in a.Terms)
+        {
+            var key = new int[n];
+            var rest = new int[n];
+            for (int v = 0; v < n; v++) { if (inB[v]) rest[v] = t.Exponents[v]; else key[v] = t.Exponents[v]; }
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(new Term(rest, t.Coefficient));
+        }
+        var g = b;
+        foreach (var list in groups.Values.OrderBy(l => l.Count))
+        {
+            budget.Check();
+            g = Gcd(g, Polynomial.FromTerms(n, list), budget);
+            if (g.IsConstant) return Polynomial.One(n);
+        }
+        return g.PrimitivePart();
+    }
+
+    private const int HeuristicTries = 6;
+    private const long HeuristicMaxBits = 6000;
+
+    /// <summary>
+    /// Heuristic GCD of two non-zero integer polynomials, or null when it gives up (then the PRS
+    /// decides). Recursion is over the variables present (at most the arity deep).
+    /// </summary>
+    internal static Polynomial? HeuristicGcd(Polynomial f, Polynomial g, Budget budget)
+    {
+        budget.Check();
+        int n = f.Arity;
+        if (f.IsConstant || g.IsConstant)
+        {
+            var c = BigInteger.GreatestCommonDivisor(IntegerContent(f), IntegerContent(g));
+            return Polynomial.Constant(n, c);
+        }
+        var common = BigInteger.GreatestCommonDivisor(IntegerContent(f), IntegerContent(g));
+        if (!common.IsOne) { f = f.Scale(new Rational(BigInteger.One, common)); g = g.Scale(new Rational(BigInteger.One, common)); }
+        int v = f.MainVariable();
+        if (v < 0 || (g.MainVariable() is var w && w >= 0 && w < v)) v = g.MainVariable();
+        var fNorm = MaxNorm(f);
+        var gNorm = MaxNorm(g);
+        var x = 2 * BigInteger.Min(fNorm, gNorm) + 29;
+        for (int attempt = 0; attempt < HeuristicTries; attempt++)
+        {
+            if (x.GetBitLength() > HeuristicMaxBits) return null;
+            var ff = EvaluateAt(f, v, x);
+            var gg = EvaluateAt(g, v, x);
+            if (!ff.IsZero && !gg.IsZero)
+            {
+                var h = HeuristicGcd(ff, gg, budget);
+                if (h is null) return null;
+                var candidate = Interpolate(h, v, x, budget).PrimitivePart();
+                if (!candidate.IsZero && Divides(candidate, f, budget) && Divides(candidate, g, budget))
+                    return common.IsOne ? candidate : candidate.Scale(common);
+            }
+            x = 73794 * x * Sqrt(Sqrt(x)) / 27011;
+        }
+        return null;
+    }
+
+    private static BigInteger IntegerContent(Polynomial p)
+    {
+        var g = BigInteger.Zero;
+        foreach (var t in p.Terms) { g = BigInteger.GreatestCommonDivisor(g, t.Coefficient.Numerator); if (g.IsOne) break; }
+        return g;
+    }
+
+    private static BigInteger MaxNorm(Polynomial p)
+    {
+        var m = BigInteger.Zero;
+        foreach (var t in p.Terms) m = BigInteger.Max(m, BigInteger.Abs(t.Coefficient.Numerator));
+        return m;
+    }
+
+    private static BigInteger Sqrt(BigInteger n)
+    {
+        if (n < 2) return n;
+        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
+        while (true)
+        {
+            var y = (x + n / x) >> 1;
+            if (y >= x) return x;
+            x = y;
+        }
+    }
+
+    /// <summary>p with variable v replaced by the integer x.</summary>
+    private static Polynomial EvaluateAt(Polynomial p, int v, BigInteger x)
+    {
+        var powers = new Dictionary<int, BigInteger>();
+        var terms = new List<Term>(p.TermCount);
+        foreach (var t in p.Terms)
+        {
+            int k = t.Exponents[v];
+            if (k == 0) { terms.Add(t); continue; }
+            if (!powers.TryGetValue(k, out var xk)) powers[k] = xk = BigInteger.Pow(x, k);
+            var e = (int[])t.Exponents.Clone();
+            e[v] = 0;
+            terms.Add(new Term(e, t.Coefficient * (Rational)xk));
+        }
+        return Polynomial.FromTerms(p.Arity, terms);
+    }
+
+    /// <summary>The polynomial in v whose value at v = x is h, read off the symmetric x-adic digits.</summary>
+    private static Polynomial Interpolate(Polynomial h, int v, BigInteger x, Budget budget)
+    {
+        int arity = h.Arity;
+        var terms = new List<Term>();
+        var half = x / 2;
+        for (int i = 0; !h.IsZero; i++)
+        {
+            budget.Check();
+            var digits = new List<Term>(h.TermCount);
+            var rest = new List<Term>(h.TermCount);
+            foreach (var t in h.Terms)
+            {
+                var c = t.Coefficient.Numerator;
+                var d = BigInteger.Remainder(c, x);
+                if (d > half) d -= x; else if (d < -half) d += x;
+                if (!d.IsZero)
+                {
+                    var e = (int[])t.Exponents.Clone();
+                    e[v] = i;
+                    terms.Add(new Term(e, (Rational)d));
+                }
+                var q = (c - d) / x;
+                if (!q.IsZero) rest.Add(new Term(t.Exponents, (Rational)q));
+            }
+            h = Polynomial.FromTerms(h.Arity, rest);
+        }
+        return Polynomial.FromTerms(arity, terms);
+    }
+
     private static bool Divides(Polynomial d, Polynomial p, Budget budget)
     {
         var lt = d.LeadingTerm.Exponents;
@@ -124,7 +281,7 @@ public static class PolynomialGcd
             var shift = new int[a.Arity];
             shift[v] = dr - db;
             // lcb*r - lcr*x_v^(dr-db)*b cancels the degree-dr part
-            r = lcb * r - (lcr * b).MultiplyTerm(new Term(shift, BigRational.One));
+            r = lcb * r - (lcr * b).MultiplyTerm(new Term(shift, Rational.One));
         }
         return r;
     }

@@ -1,9 +1,12 @@
+using Nabla.Symbolic;
+
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>
-/// A quotient of two polynomials over Q in lowest terms: gcd(numerator, denominator) = 1, both
-/// with integer coefficients whose contents are coprime, and the denominator's leading
-/// coefficient positive. Zero is 0/1. Arithmetic keeps the invariant using only the gcds it needs
+/// A quotient of two polynomials over Q in lowest terms: gcd(numerator, denominator) = 1 and the
+/// form is canonical: a polynomial is numerator/1 (rational coefficients); otherwise both have
+/// integer coefficients whose contents are coprime and the denominator's leading coefficient is
+/// positive. Zero is 0/1. Arithmetic keeps the invariant using only the gcds it needs
 /// (Henrici's formulas), so adding fractions with a common denominator never factors it again.
 /// </summary>
 public sealed class RationalFunction : IEquatable<RationalFunction>
@@ -22,7 +25,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
 
     public static RationalFunction FromPolynomial(Polynomial p) => Normalized(p, Polynomial.One(p.Arity));
 
-    public static RationalFunction Constant(int arity, BigRational c) => FromPolynomial(Polynomial.Constant(arity, c));
+    public static RationalFunction Constant(int arity, Rational c) => FromPolynomial(Polynomial.Constant(arity, c));
 
     /// <summary>n/d reduced to lowest terms (one full gcd).</summary>
     public static RationalFunction Create(Polynomial numerator, Polynomial denominator, Budget? budget = null)
@@ -42,11 +45,17 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     private static RationalFunction Normalized(Polynomial n, Polynomial d)
     {
         if (n.IsZero) return new RationalFunction(n, Polynomial.One(n.Arity));
+        if (d.IsConstant)
+        {
+            // a polynomial: kept with rational coefficients over 1 (no content work per operation)
+            var k = d.ConstantValue;
+            return new RationalFunction(k.IsOne ? n : n.Scale(Rational.One / k), k.IsOne ? d : Polynomial.One(n.Arity));
+        }
         var cn = n.RationalContent();
         var cd = d.RationalContent(); // sign of d's leading coefficient
         var c = cn / cd;              // n/d = c * pp(n)/pp(d)
-        var pn = cn.IsOne ? n : n.Scale(cn.Reciprocal());
-        var pd = cd.IsOne ? d : d.Scale(cd.Reciprocal());
+        var pn = cn.IsOne ? n : n.Scale((Rational.One / cn));
+        var pd = cd.IsOne ? d : d.Scale((Rational.One / cd));
         return new RationalFunction(pn.Scale(c.Numerator), pd.Scale(c.Denominator));
     }
 
@@ -95,7 +104,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
         var d1g = a.Denominator.DivideExact(g, budget);
         var d2g = b.Denominator.DivideExact(g, budget);
         var t = a.Numerator * d2g + b.Numerator * d1g;
-        if (t.IsZero) return Constant(a.Arity, BigRational.Zero);
+        if (t.IsZero) return Constant(a.Arity, Rational.Zero);
         if (g.IsConstant) return Normalized(t, a.Denominator * d2g);
         var h = PolynomialGcd.Gcd(t, g, budget);
         var gh = h.IsConstant ? g : g.DivideExact(h, budget);
@@ -105,7 +114,7 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
 
     private static RationalFunction MultiplyCore(RationalFunction a, RationalFunction b, Budget? budget)
     {
-        if (a.IsZero || b.IsZero) return Constant(a.Arity, BigRational.Zero);
+        if (a.IsZero || b.IsZero) return Constant(a.Arity, Rational.Zero);
         if (a.IsPolynomial && b.IsPolynomial) return Normalized(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
         // cross-cancel: gcd(n1, d2) and gcd(n2, d1)
         var (n1, d2) = Cancel(a.Numerator, b.Denominator, budget);

@@ -1,7 +1,9 @@
+using Nabla.Symbolic;
+
 namespace Nabla.Symbolic.Polynomials;
 
 /// <summary>A polynomial written as unit * product of factor^multiplicity.</summary>
-public sealed record FactoredPolynomial(BigRational Unit, IReadOnlyList<(Polynomial Factor, int Multiplicity)> Factors)
+public sealed record FactoredPolynomial(Rational Unit, IReadOnlyList<(Polynomial Factor, int Multiplicity)> Factors)
 {
     public Polynomial Expand(int arity)
     {
@@ -25,7 +27,7 @@ public static class SquareFree
         if (p.IsConstant) return new FactoredPolynomial(p.ConstantValue, []);
         var factors = new List<(Polynomial, int)>();
         var unit = p.RationalContent();
-        var q = p.Scale(unit.Reciprocal());
+        var q = p.Scale((Rational.One / unit));
         var m = q.MonomialContent();
         for (int i = 0; i < m.Length; i++)
             if (m[i] > 0) factors.Add((Polynomial.Variable(p.Arity, i), m[i]));
