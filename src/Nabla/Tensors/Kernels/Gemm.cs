@@ -73,7 +73,7 @@ public static class Gemm
 
     private static void Check(int rows, int cols, int length, int ld, string name)
     {
-        if (rows < 0 || cols < 0 || ld < Math.Max(1, cols) || (rows > 0 && (long)(rows - 1) * ld + cols > length))
+        if (rows < 0 || cols < 0 || ld < Math.Max(1, cols) || (rows > 0 && cols > 0 && (long)(rows - 1) * ld + cols > length))
             throw new ArgumentException($"GEMM: matrix {name} ({rows} x {cols}, stride {ld}) does not fit in {length} elements.");
     }
 
