@@ -75,10 +75,10 @@ public class AnalysisCliTests
         Assert.Equal(2, partials.Count);
         var xy = partials.Single(p => p.GetProperty("first").GetString() == "x");
         Assert.Equal("y", xy.GetProperty("then").GetString());
-        Assert.Equal(1, xy.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(1, xy.GetProperty("value").GetDouble(), 1e-9);
         Assert.Equal("converged", xy.GetProperty("status").GetString());
         var yx = partials.Single(p => p.GetProperty("first").GetString() == "y");
-        Assert.Equal(0, yx.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(0, yx.GetProperty("value").GetDouble(), 1e-9);
         Assert.False(j.GetProperty("symmetric").GetBoolean());
         var c = j.GetProperty("continuity");
         Assert.True(c.GetProperty("f").GetBoolean());

@@ -38,8 +38,8 @@ public class CertifiedEnumerationTests
         Assert.Equal(1, r.Points.Count(p => p.Classification.Class == PointClass.StrictLocalMaximum));
         Assert.Equal(4, r.Points.Count(p => p.Classification.Class == PointClass.SaddlePoint));
         var max = r.Points.Single(p => p.Classification.Class == PointClass.StrictLocalMaximum);
-        Assert.Equal(-0.270845, max.Point[0], 5);
-        Assert.Equal(-0.923039, max.Point[1], 5);
+        Assert.Equal(-0.270845, max.Point[0], 1e-5);
+        Assert.Equal(-0.923039, max.Point[1], 1e-5);
         Assert.Contains(r.Points, p => p.Point[0] == 3 && p.Point[1] == 2); // snapped to the exact minimizer
         Assert.True(r.GlobalMinimum!.Enclosure.Contains(0) || r.GlobalMinimum.Enclosure.Hi < 1e-8);
         Assert.True(r.GlobalMaximum!.Enclosure.Contains(2186)); // at the corner (6, 6)

@@ -12,11 +12,11 @@ public class DenseHessianTests
         var a = TestMatrices.WithSpectrum(lambda, 3);
         var h = DenseHessian.Build(new DenseSymmetricOperator(a, n));
         for (int i = 0; i < a.Length; i++)
-            Assert.Equal(a[i], h[i], 12);
+            Assert.Equal(a[i], h[i], 1e-12);
         var ev = DenseHessian.Eigenvalues(h, n);
         var sorted = lambda.OrderBy(v => v).ToArray();
         for (int i = 0; i < n; i++)
-            Assert.Equal(sorted[i], ev[i], 10);
+            Assert.Equal(sorted[i], ev[i], 1e-10);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class KeskarSharpnessTests
         var x = new double[] { 0.5, -1, 2, 0 };
         double Phi(double scale) => KeskarSharpness.Compute(Quadratic(x, [scale, scale, scale, scale], 0.1), x, new KeskarOptions { Maximizer = new FrankWolfeMaximizer() }).Sharpness;
         Assert.True(Phi(10) > Phi(1));
-        Assert.Equal(10 * Phi(1), Phi(10), 9);
+        Assert.Equal(10 * Phi(1), Phi(10), 1e-9);
         var sub = KeskarSharpness.Compute(Quadratic(x, [1, 1, 1, 1], 0.1), x, new KeskarOptions { SubspaceDimension = 2 });
         var sub10 = KeskarSharpness.Compute(Quadratic(x, [10, 10, 10, 10], 0.1), x, new KeskarOptions { SubspaceDimension = 2 });
         Assert.True(sub10.Sharpness > sub.Sharpness);
@@ -110,8 +110,8 @@ public class KeskarMaximizerTests
         double fmax = 0.2;
         for (int i = 0; i < 5; i++) fmax += 0.5 * h[i] * Math.Pow(1e-2 * (Math.Abs(x[i]) + 1), 2);
         double expected = (fmax - 0.2) / 1.2 * 100;
-        Assert.Equal(expected, a.Sharpness, 8);
-        Assert.Equal(expected, b.Sharpness, 8);
+        Assert.Equal(expected, a.Sharpness, 1e-8);
+        Assert.Equal(expected, b.Sharpness, 1e-8);
         Assert.True(a.Evaluations <= 40);
     }
 }

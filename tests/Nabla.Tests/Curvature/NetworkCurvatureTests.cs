@@ -39,19 +39,19 @@ public class NetworkCurvatureTests
         }
         Assert.NotNull(fused);
         Assert.Equal(reference.ParameterCount, fused.Dimension);
-        Assert.Equal(reference.Loss(theta), fused.Value(theta), 10);
+        Assert.Equal(reference.Loss(theta), fused.Value(theta), 1e-10);
         var g1 = new double[fused.Dimension];
         var g2 = new double[fused.Dimension];
         reference.LossAndGradient(theta, g1);
         fused.ValueAndGradient(theta, g2);
         for (int i = 0; i < g1.Length; i++)
-            Assert.Equal(g1[i], g2[i], 10);
+            Assert.Equal(g1[i], g2[i], 1e-10);
         var v = MlpCrossEntropyTests.RandomTheta(fused.Dimension, 9, 1);
         var h1 = new double[fused.Dimension];
         var h2 = new double[fused.Dimension];
         reference.HessianVectorProduct(theta, v, h1);
         fused.HessianAt(theta).Apply(v, h2);
         for (int i = 0; i < h1.Length; i++)
-            Assert.Equal(h1[i], h2[i], 9);
+            Assert.Equal(h1[i], h2[i], 1e-9);
     }
 }

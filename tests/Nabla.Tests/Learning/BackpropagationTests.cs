@@ -26,8 +26,8 @@ public class BackpropagationTests
             var loss = Tensor.CrossEntropy(model.Forward(Tensor<double>.FromArray(x, batch, 5)), y);
             var grads = Autograd.Grad(loss, model.Parameters);
             var flat = grads.SelectMany(g => g.ToArray()).ToArray();
-            Assert.Equal(loss.Item(), fastLoss, 12);
-            for (int i = 0; i < flat.Length; i++) Assert.Equal(flat[i], ws.Gradient[i], 12);
+            Assert.Equal(loss.Item(), fastLoss, 1e-12);
+            for (int i = 0; i < flat.Length; i++) Assert.Equal(flat[i], ws.Gradient[i], 1e-12);
         }, iter: 60);
 
     [Fact]
@@ -64,7 +64,7 @@ public class BackpropagationTests
         Assert.Equal(2410, loss.ParameterCount);
         var g = new double[loss.ParameterCount];
         double f = loss.LossAndGradient(theta, g);
-        Assert.Equal(loss.Loss(theta), f, 12);
+        Assert.Equal(loss.Loss(theta), f, 1e-12);
         var rng = new Rng(4);
         for (int t = 0; t < 20; t++)
         {
@@ -72,7 +72,7 @@ public class BackpropagationTests
             var tp = (double[])theta.Clone(); tp[j] += 1e-6;
             var tm = (double[])theta.Clone(); tm[j] -= 1e-6;
             double fd = (loss.Loss(tp) - loss.Loss(tm)) / 2e-6;
-            Assert.Equal(fd, g[j], 7);
+            Assert.Equal(fd, g[j], 1e-7);
         }
     }
 
@@ -132,6 +132,6 @@ public class BackpropagationTests
         loss.HessianVectorProduct(theta, u, hu);
         loss.HessianVectorProduct(theta, v, hv);
         double uHv = u.Zip(hv, (a, b) => a * b).Sum(), vHu = v.Zip(hu, (a, b) => a * b).Sum();
-        Assert.Equal(uHv, vHu, 9);
+        Assert.Equal(uHv, vHu, 1e-9);
     }
 }

@@ -46,8 +46,8 @@ public class SteadyStateTests
             using var doc = System.Text.Json.JsonDocument.Parse(stdout);
             var root = doc.RootElement;
             Assert.Equal(r.Split.Test.Length, root.GetProperty("samples").GetInt32());
-            Assert.Equal(r.Epochs[^1].TestAccuracy, root.GetProperty("accuracy").GetDouble(), 12);
-            Assert.Equal(r.Epochs[^1].TestLoss, root.GetProperty("loss").GetDouble(), 9);
+            Assert.Equal(r.Epochs[^1].TestAccuracy, root.GetProperty("accuracy").GetDouble(), 1e-12);
+            Assert.Equal(r.Epochs[^1].TestLoss, root.GetProperty("loss").GetDouble(), 1e-9);
         }
         finally { File.Delete(path); }
     }

@@ -90,8 +90,8 @@ public class CliTests
             using var doc = JsonDocument.Parse(json);
             var v = doc.RootElement.GetProperty("value");
             // A w = (-1.5, -2.5, -3.5); y - A w = (2.5, 2.5, 4.5); -2 A'(...) = -2 (32.5, 42) = (-65, -84)
-            Assert.Equal(-65, v[0].GetDouble(), 10);
-            Assert.Equal(-84, v[1].GetDouble(), 10);
+            Assert.Equal(-65, v[0].GetDouble(), 1e-10);
+            Assert.Equal(-84, v[1].GetDouble(), 1e-10);
             var (code2, text2, _) = Run("mateval", "norm2(y - A*w)^2", "--values", file);
             Assert.Equal(0, code2);
             Assert.Equal("32.75", text2.Trim());

@@ -49,7 +49,7 @@ public class RealDataTests
         var g = new double[p + 1];
         double f = objective.ValueAndGradient(solution, g);
         double residual = (y - a * Matrix<double>.Build.Dense(p + 1, 1, solution)).FrobeniusNorm();
-        Assert.Equal(residual * residual, f, 6);
+        Assert.Equal(residual * residual, f, 1e-6);
         // ∇f = 0 at the minimum, relative to the size of the gradient at the origin
         var g0 = new double[p + 1];
         objective.ValueAndGradient(new double[p + 1], g0);
@@ -58,6 +58,6 @@ public class RealDataTests
         var w = Enumerable.Range(0, p + 1).Select(i => 10.0 * i).ToArray();
         objective.ValueAndGradient(w, g);
         var expected = 2 * a.Transpose() * (a * Matrix<double>.Build.Dense(p + 1, 1, w) - y);
-        for (int i = 0; i <= p; i++) Assert.Equal(expected[i, 0], g[i], 6);
+        for (int i = 0; i <= p; i++) Assert.Equal(expected[i, 0], g[i], 1e-6);
     }
 }

@@ -53,9 +53,9 @@ public class CliSymbolicTests
         Assert.Equal(2, j.GetProperty("latex").GetArrayLength());
         var gv = j.GetProperty("gradient_value").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         // ∂f/∂x = y^3 (y^2 - x^2)/(x^2 + y^2)^2 = 8*3/25, ∂f/∂y = x y^2 (3x^2 + y^2)/(x^2 + y^2)^2 = 4*7/25
-        Assert.Equal(24.0 / 25, gv[0], 14);
-        Assert.Equal(28.0 / 25, gv[1], 14);
-        Assert.Equal(1.6, j.GetProperty("value").GetDouble(), 14);
+        Assert.Equal(24.0 / 25, gv[0], 1e-14);
+        Assert.Equal(28.0 / 25, gv[1], 1e-14);
+        Assert.Equal(1.6, j.GetProperty("value").GetDouble(), 1e-14);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class CliSymbolicTests
         Assert.Equal("2", j.GetProperty("hessian")[0][0].GetString());
         var eig = j.GetProperty("eigenvalues").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.True(eig[0] < eig[1]);
-        Assert.Equal(3 - Math.Sqrt(2), eig[0], 12);
+        Assert.Equal(3 - Math.Sqrt(2), eig[0], 1e-12);
         Assert.Equal("positive definite", j.GetProperty("definiteness").GetString());
         Assert.Equal(4.0, j.GetProperty("hessian_value")[1][1].GetDouble());
         Assert.Equal("indefinite", Json("hessian", "x*y", "--at", "0,0").GetProperty("definiteness").GetString());
@@ -78,7 +78,7 @@ public class CliSymbolicTests
         var j = Json("eval", "x*y^3/(x^2+y^2)", "--at", "0,0");
         Assert.Equal(JsonValueKind.Null, j.GetProperty("value").ValueKind);
         Assert.Contains("undefined", j.GetProperty("error").GetString());
-        Assert.Equal(0.5, Json("eval", "sin(x)", "--at", "x=pi/6").GetProperty("value").GetDouble(), 14);
+        Assert.Equal(0.5, Json("eval", "sin(x)", "--at", "x=pi/6").GetProperty("value").GetDouble(), 1e-14);
     }
 
     [Fact]

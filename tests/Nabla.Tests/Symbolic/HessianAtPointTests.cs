@@ -22,9 +22,9 @@ public class HessianAtPointTests
     public void MinorsConditionAndRoundingTolerance()
     {
         var a = HessianAtPoint.Analyze([4, 2, 2, 3], 2);
-        Assert.Equal(4, a.LeadingPrincipalMinors[0], 12);
-        Assert.Equal(8, a.LeadingPrincipalMinors[1], 12);
-        Assert.Equal(a.Eigenvalues[1] / a.Eigenvalues[0], a.ConditionNumber, 12);
+        Assert.Equal(4, a.LeadingPrincipalMinors[0], 1e-12);
+        Assert.Equal(8, a.LeadingPrincipalMinors[1], 1e-12);
+        Assert.Equal(a.Eigenvalues[1] / a.Eigenvalues[0], a.ConditionNumber, 1e-12);
         // A rounding-level eigenvalue counts as zero: semidefinite, not indefinite.
         Assert.Equal("positive semidefinite", HessianAtPoint.Analyze([1, 1, 1, 1 + 1e-15], 2).DefinitenessText);
         Assert.Equal(Nabla.Analysis.Definiteness.Undefined, HessianAtPoint.Analyze([double.NaN, 0, 0, 1], 2).Definiteness);
