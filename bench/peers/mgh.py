@@ -8,7 +8,7 @@ import sympy as sp
 
 
 def _sym(n):
-    return sp.symbols(f"x1:{n + 1}", real=True)
+    return sp.symbols(f"x1:{n + 1}")  # no assumptions: (u^2)^(c/2) must not become |u|^c
 
 
 def rosenbrock(x):
@@ -78,7 +78,8 @@ def gulf(x):
     for i in range(1, 100):
         t = sp.Rational(i, 100)
         y = 25 + (-50 * sp.log(t)) ** sp.Rational(2, 3)
-        r.append(sp.exp(-sp.Abs(y - x2) ** x3 / x1) - t)
+        # |y - x2|^x3 written as ((y - x2)^2)^(x3/2) so SymPy's derivatives stay smooth (no DiracDelta)
+        r.append(sp.exp(-((y - x2) ** 2) ** (x3 / 2) / x1) - t)
     return r
 
 
@@ -191,16 +192,32 @@ PROBLEMS = [
 
 
 def build(problem):
-    """Returns (f, grad, hess) as NumPy callables with exact derivatives."""
+    """Returns (f, grad, hess) as NumPy callables with exact derivatives, assembled from the
+    residuals: f = r'r, grad = 2 J'r, hess = 2 (J'J + sum_i r_i Hess(r_i))."""
+    import numpy as np
     name, number, residuals, n, x0, fstar, local = problem
     x = _sym(n)
-    f = sum(r ** 2 for r in residuals(list(x)))
-    g = [sp.diff(f, v) for v in x]
-    h = [[sp.diff(gi, v) for v in x] for gi in g]
-    fl = sp.lambdify([x], f, "numpy", cse=True)
-    gl = sp.lambdify([x], g, "numpy", cse=True)
-    hl = sp.lambdify([x], h, "numpy", cse=True)
-    return fl, gl, hl
+    r = residuals(list(x))
+    jac = [[sp.diff(ri, v) for v in x] for ri in r]
+    hr = [[[sp.diff(jij, v) for v in x] for jij in row] for row in jac]
+    rl = sp.lambdify([x], r, "numpy", cse=True)
+    jl = sp.lambdify([x], jac, "numpy", cse=True)
+    hl = sp.lambdify([x], hr, "numpy", cse=True)
+
+    def f(z):
+        rv = np.asarray(rl(z), dtype=float)
+        return float(rv @ rv)
+
+    def g(z):
+        rv = np.asarray(rl(z), dtype=float)
+        return 2.0 * np.asarray(jl(z), dtype=float).T @ rv
+
+    def h(z):
+        rv = np.asarray(rl(z), dtype=float)
+        j = np.asarray(jl(z), dtype=float)
+        return 2.0 * (j.T @ j + np.tensordot(rv, np.asarray(hl(z), dtype=float), axes=1))
+
+    return f, g, h
 
 
 def value_at_start(problem, digits=30):

@@ -15,14 +15,16 @@ internal static class AnalyzeCommand
     {
         var expr = new Argument<string?>("expr") { Description = "the formula (default: the lecture's example x*y^3/(x^2+y^2))", Arity = ArgumentArity.ZeroOrOne };
         var shared = new SymbolicOptions();
-        var c = new Command("analyze", "Analyze a formula: gradient and Hessian, symbolic and at a point");
+        var c = new Command("analyze", "Analyze a formula: gradient and Hessian (symbolic and at a point), every critical point in a box (certified, classified), the global extrema on the box, and a plot");
         c.Arguments.Add(expr);
         shared.AddTo(c);
+        var extra = new AnalyzeExtension.Options();
+        extra.AddTo(c);
         c.SetAction(r =>
         {
             var text = r.GetValue(expr);
             bool builtIn = string.IsNullOrWhiteSpace(text);
-            var f = SymbolicOptions.ParseFormula(builtIn ? FunctionAnalysis.BuiltInExample : text);
+            var f = SymbolicOptions.ParseFormula(builtIn ? AnalyzeExtension.BuiltInExample : text);
             var at = r.GetValue(shared.At);
             var vars = PointSpec.Variables(f, r.GetValue(shared.Vars), at);
             double[]? point = at is null ? null : PointSpec.Parse(at, vars);
@@ -37,11 +39,12 @@ internal static class AnalyzeCommand
                 j.Strs("gradient", a.Gradient.Select(e => e.ToString()));
                 j.StrMatrix("hessian", a.Hessian.Select(row => row.Select(e => e.ToString())));
                 if (point is not null) WriteNumeric(j, a);
+                AnalyzeExtension.WriteJson(j, r, extra, f, vars, builtIn, point);
                 output.WriteLine(j.Finish());
                 return CliApp.Ok;
             }
             if (builtIn)
-                output.WriteLine("No formula given: analyzing the built-in example from the lecture (undefined at the origin).");
+                output.WriteLine("No formula given: analyzing the built-in example from the lecture, x*y^3/(x^2+y^2), defined as 0 at the origin as in the lecture.");
             output.WriteLine($"f({string.Join(", ", vars)}) = {Fmt.Show(f, latex)}");
             output.WriteLine();
             output.WriteLine("Gradient:");
@@ -51,6 +54,7 @@ internal static class AnalyzeCommand
             output.WriteLine();
             PrintHessian(output, a, latex);
             if (point is not null) { output.WriteLine(); PrintNumeric(output, a); }
+            AnalyzeExtension.WriteText(output, r, extra, f, vars, builtIn, point);
             return CliApp.Ok;
         });
         return c;

@@ -15,14 +15,28 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(output);
 
         // Analysis
+        yield return MixedCommand.Create(output);
+        yield return ClassifyCommand.Create(output);
+        yield return CriticalCommand.Create(output);
+        yield return PlotCommand.Create(output);
 
         // Matrix calculus
+        yield return MatdiffCommand.Create(output);
+        yield return MatevalCommand.Create(output);
+        yield return MatrixTableCommand.Create(output);
 
         // Optimization
+        yield return MinimizeCommand.Create(output);
+        yield return LstsqCommand.Create(output);
+        yield return BenchProblemsCommand.Create(output);
 
         // Learning
+        yield return TrainCommand.Create(output);
+        yield return EvaluateCommand.Create(output);
 
         // Curvature
+        yield return SharpnessCommand.Create(output);
+        yield return ExperimentCommand.Create(output);
 
         yield break;
     }

@@ -133,6 +133,12 @@ internal sealed class JsonReport
         w.WriteEndArray();
     }
 
+    /// <summary>Adds a message to the "error" field (for values written directly through <see cref="Writer"/>).</summary>
+    public void AddError(string message)
+    {
+        if (!errors.Contains(message)) errors.Add(message);
+    }
+
     public string Finish()
     {
         if (errors.Count > 0) w.WriteString("error", string.Join("; ", errors));

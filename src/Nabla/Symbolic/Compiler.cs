@@ -244,7 +244,7 @@ public sealed partial class Expr
     {
         variables ??= Variables;
         var g = Gradient(variables);
-        var h = Hessian(variables);
+        var h = HessianOf(g, variables);
         return new CompiledHessian(this, variables, g, h, Compiler.CompileHessian(this, g, h, variables));
     }
 

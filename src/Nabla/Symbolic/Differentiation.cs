@@ -26,7 +26,11 @@ public sealed class Differentiator
     {
         if (memo.TryGetValue(e, out var done)) return done;
         foreach (var n in Traversal.PostOrder([e], memo.ContainsKey))
+        {
             memo[n] = Rule(n);
+            if (memo.Count > SymbolicLimits.MaxDerivativeNodes)
+                throw new NablaInputException($"the derivative by {variable.Name} grows beyond {SymbolicLimits.MaxDerivativeNodes} nodes; ask for a lower order or use numeric (Taylor) differentiation");
+        }
         return memo[e];
     }
 
@@ -61,9 +65,7 @@ public sealed class Differentiator
                 Expr b = n.args[0], e = n.args[1], db = D(b), de = D(e);
                 Expr result = Expr.Zero;
                 if (!db.IsZero)
-                    result = e.IsNumeric
-                        ? Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db)
-                        : Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db);
+                        result = Expr.Mul(e, Expr.Pow(b, Expr.Add(e, Expr.MinusOne)), db);
                 if (!de.IsZero)
                     result = Expr.Add(result, Expr.Mul(n, Expr.Log(b), de));
                 return result;
@@ -132,11 +134,12 @@ public sealed partial class Expr
     /// The Hessian H[i][j] = ∂²f/∂x_i∂x_j = ∂/∂x_i(∂f/∂x_j). The lower triangle is computed and
     /// mirrored (the mixed partials agree wherever f is twice continuously differentiable).
     /// </summary>
-    public Expr[][] Hessian(IReadOnlyList<string>? variables = null)
+    public Expr[][] Hessian(IReadOnlyList<string>? variables = null) => HessianOf(Gradient(variables ??= Variables), variables);
+
+    /// <summary>The Hessian from an already computed gradient (g[j] = ∂f/∂x_j).</summary>
+    internal static Expr[][] HessianOf(Expr[] g, IReadOnlyList<string> variables)
     {
-        variables ??= Variables;
         int n = variables.Count;
-        var g = Gradient(variables);
         var h = new Expr[n][];
         for (int i = 0; i < n; i++) h[i] = new Expr[n];
         for (int i = 0; i < n; i++)

@@ -37,8 +37,24 @@ internal sealed class EvalPlan
     public static EvalPlan For(Expr root) => cache.GetValue(root, static r => new EvalPlan([r]));
     public static EvalPlan For(IReadOnlyList<Expr> roots) => new(roots);
 
+    private sealed record SlotCache(string[] Vars, int[] Slots);
+    private SlotCache? lastSlots;   // repeated evaluation with the same variables (a reference: atomic to publish)
+
     /// <summary>Slot of each Variable node in the caller's variable list.</summary>
     public int[] VariableSlots(IReadOnlyList<string> variables)
+    {
+        if (Volatile.Read(ref lastSlots) is { } l && l.Vars.Length == variables.Count)
+        {
+            bool same = true;
+            for (int i = 0; i < l.Vars.Length && same; i++) same = string.Equals(l.Vars[i], variables[i], StringComparison.Ordinal);
+            if (same) return l.Slots;
+        }
+        var slots = ComputeSlots(variables);
+        Volatile.Write(ref lastSlots, new SlotCache(variables.ToArray(), slots));
+        return slots;
+    }
+
+    private int[] ComputeSlots(IReadOnlyList<string> variables)
     {
         var slots = new int[Nodes.Length];
         Dictionary<string, int>? pos = null;

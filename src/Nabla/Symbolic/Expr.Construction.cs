@@ -80,6 +80,7 @@ public sealed partial class Expr
         Num constant = Num.Exact(Rational.Zero);
         var rests = new List<Expr>();
         var coefs = new List<Num>();
+        var origs = new List<Expr?>();   // the input term itself while it stands alone: reused, not rebuilt
         Dictionary<Expr, int>? index = null;
 
         void AddTerm(Expr t, ref Num constant)
@@ -88,10 +89,19 @@ public sealed partial class Expr
             if (t.IsNumeric) { constant += Num.Of(t); return; }
             Num c = Num.Exact(Rational.One);
             Expr rest = t;
+            Expr? orig = t;
             if (t.Kind == ExprKind.Product && t.args[0].IsNumeric)
             {
                 c = Num.Of(t.args[0]);
-                rest = t.args.Length == 2 ? t.args[1] : InternTable.Intern(ExprKind.Product, null, t.args[1..]);
+                rest = t.args.Length == 2 ? t.args[1] : (t.productRest ??= InternTable.Intern(ExprKind.Product, null, t.args[1..]));
+                if (c.IsZero && !c.IsFloat)
+                {
+                    // 0*rest keeps only the factors that may be undefined: merge on those.
+                    var keep = Mul(t.args[0], rest);
+                    if (keep.IsNumeric) return;
+                    rest = keep.args.Length == 2 ? keep.args[1] : InternTable.Intern(ExprKind.Product, null, keep.args[1..]);
+                    orig = null;
+                }
             }
             int at = -1;
             if (index is not null) { if (index.TryGetValue(rest, out var k)) at = k; }
@@ -104,12 +114,13 @@ public sealed partial class Expr
                     for (int k = 0; k < rests.Count; k++) index[rests[k]] = k;
                 }
             }
-            if (at >= 0) coefs[at] += c;
+            if (at >= 0) { coefs[at] += c; origs[at] = null; }
             else
             {
                 index?.Add(rest, rests.Count);
                 rests.Add(rest);
                 coefs.Add(c);
+                origs.Add(orig);
             }
         }
 
@@ -120,14 +131,31 @@ public sealed partial class Expr
         }
 
         var result = new List<Expr>(rests.Count + 1);
+        bool again = false;
         for (int k = 0; k < rests.Count; k++)
         {
             var c = coefs[k];
             var rest = rests[k];
             if (c.IsZero && rest.IsTotal && !c.IsFloat) continue;
-            result.Add(c.IsOne ? rest : c.IsZero ? Mul(c.ToExpr(), rest) : ScaledRaw(c, rest));
+            if (origs[k] is { } o && !c.IsZero) { result.Add(o); continue; }
+            if (c.IsZero && !c.IsFloat)
+            {
+                // 0*rest keeps only its possibly undefined factors, which may now equal another term's.
+                var zero = Mul(c.ToExpr(), rest);
+                again |= zero.args.Length != (rest.Kind == ExprKind.Product ? rest.args.Length : 1) + 1;
+                result.Add(zero);
+                continue;
+            }
+            result.Add(c.IsOne ? rest : ScaledRaw(c, rest));
         }
         if (result.Count == 0) return constant.ToExpr();
+        // 2*(a + b) - (a + b) leaves the sum a + b as a term, and a reduced 0*rest may meet its
+        // like term: flatten and merge in a second pass.
+        if (again || result.Exists(static t => t.Kind == ExprKind.Sum))
+        {
+            result.Add(constant.ToExpr());
+            return Add(result.ToArray());
+        }
         result.Sort(ExprOrder.Instance);
         if (!constant.IsZero || constant.IsFloat && constant.D != 0) result.Insert(0, constant.ToExpr());
         if (result.Count == 1) return result[0];
@@ -162,6 +190,7 @@ public sealed partial class Expr
         var bases = new List<Expr>();
         var exps = new List<Rational>();
         var signs = new List<int>();
+        var origs = new List<Expr?>();   // the input factor itself while it stands alone
 
         void AddFactor(Expr f, ref Num coef)
         {
@@ -172,8 +201,8 @@ public sealed partial class Expr
             if (f.Kind == ExprKind.Power && f.args[1].IsIntegerNumber) { b = f.args[0]; e = f.args[1].Value; }
             int sign = IsPositive(b) ? 0 : e.Sign;
             for (int k = 0; k < bases.Count; k++)
-                if (ReferenceEquals(bases[k], b) && signs[k] == sign) { exps[k] += e; return; }
-            bases.Add(b); exps.Add(e); signs.Add(sign);
+                if (ReferenceEquals(bases[k], b) && signs[k] == sign) { exps[k] += e; origs[k] = null; return; }
+            bases.Add(b); exps.Add(e); signs.Add(sign); origs.Add(f);
         }
 
         foreach (var f in factors)
@@ -188,7 +217,7 @@ public sealed partial class Expr
         {
             var e = exps[k];
             if (e.IsZero && bases[k].IsTotal) continue;
-            var p = e.IsOne ? bases[k] : PowerRaw(bases[k], e);
+            var p = origs[k] ?? (e.IsOne ? bases[k] : PowerRaw(bases[k], e));
             if (p.IsNumeric) { coef *= Num.Of(p); continue; }
             allTotal &= p.IsTotal;
             result.Add(p);

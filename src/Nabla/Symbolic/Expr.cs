@@ -23,6 +23,8 @@ public sealed partial class Expr : IEquatable<Expr>
     /// <summary>Numeric value of Number, Float and Constant nodes (NaN for the others).</summary>
     internal readonly double number;
     private readonly int hash;
+    /// <summary>For a product with a numeric coefficient: the product of the other factors (cached).</summary>
+    internal Expr? productRest;
 
     public ExprKind Kind { get; }
     /// <summary>Unique creation number of this node (stable for the life of the process).</summary>

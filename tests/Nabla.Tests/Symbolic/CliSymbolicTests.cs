@@ -112,3 +112,14 @@ public class CliSymbolicTests
         Assert.Contains(@"\sin", latex);
     }
 }
+
+public class LectureTextbookTests
+{
+    [Fact]
+    public void GradientOfTheLectureExampleIsPrintedAsInTheTextbook()
+    {
+        var o = new StringWriter();
+        Assert.Equal(0, Nabla.Cli.CliApp.Run(["grad", "x*y^3/(x^2+y^2)"], o, new StringWriter()));
+        Assert.Contains("∇f = (y^3*(y^2 - x^2)/(x^2 + y^2)^2, x*y^2*(3*x^2 + y^2)/(x^2 + y^2)^2)", o.ToString());
+    }
+}

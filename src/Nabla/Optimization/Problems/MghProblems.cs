@@ -187,13 +187,19 @@ public static class MghProblems
         BrownAlmostLinear(), DiscreteBoundaryValue(), BroydenTridiagonal(), Chebyquad(),
     ];
 
-    /// <summary>Finds a problem by name (case, spaces and hyphens ignored) or MGH number.</summary>
+    /// <summary>Finds a problem by name (case, spaces and hyphens ignored; a unique prefix is enough) or MGH number.</summary>
     public static TestProblem? Find(string nameOrNumber)
     {
         if (int.TryParse(nameOrNumber, out int number))
             return All.FirstOrDefault(p => p.Number == number);
         string key = Normalize(nameOrNumber);
-        return All.FirstOrDefault(p => Normalize(p.Name) == key);
+        if (key.Length == 0)
+            return null;
+        var exact = All.FirstOrDefault(p => Normalize(p.Name) == key);
+        if (exact is not null)
+            return exact;
+        var prefixed = All.Where(p => Normalize(p.Name).StartsWith(key, StringComparison.Ordinal)).ToList();
+        return prefixed.Count == 1 ? prefixed[0] : null;
     }
 
     private static string Normalize(string s) =>

@@ -1,0 +1,125 @@
+using Nabla.Symbolic.Polynomials;
+
+namespace Nabla.Symbolic.Simplification;
+
+/// <summary>
+/// One simplification: walks the DAG children-first (iteratively, so deep chains are fine).
+/// Non-rational nodes (calls, non-integer powers, if, conditions) are rebuilt over simplified
+/// arguments and rewritten by <see cref="AtomIdentities"/>; each maximal rational region under
+/// them is normalized by <see cref="RationalRegion"/>. Results are memoized per node, so shared
+/// subexpressions are simplified once.
+/// </summary>
+internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
+{
+    private readonly Dictionary<Expr, Expr> atoms = new();   // simplified non-rational nodes
+    private readonly Dictionary<Expr, Expr> regions = new(); // simplified rational regions, by root
+
+    /// <summary>Exponent vectors are ints: larger powers of a variable stay as written.</summary>
+    private const int MaxVariablePower = 1 << 20;
+
+    public SimplifyOptions Options => options;
+    public Budget Budget => budget;
+    public bool SizeLimited { get; set; }
+
+    public Expr Run(Expr root) => Run([root])[0];
+
+    /// <summary>Simplifies several expressions together: what they share is simplified once.</summary>
+    public Expr[] Run(IReadOnlyList<Expr> roots)
+    {
+        foreach (var n in Traversal.PostOrder(roots, null))
+        {
+            budget.Check();
+            if (IsRational(n)) continue;
+            atoms[n] = SimplifyAtom(n);
+        }
+        if (roots.Count > 1)
+        {
+            // one ring for all top-level regions; on trouble, fall back to one region at a time
+            try
+            {
+                var together = RationalRegion.SimplifyMany(this, roots);
+                for (int i = 0; i < roots.Count; i++) if (IsRational(roots[i])) regions[roots[i]] = together[i];
+            }
+            catch (SizeLimitException) { }
+            catch (DivideByZeroException) { }
+        }
+        var results = new Expr[roots.Count];
+        for (int i = 0; i < roots.Count; i++) results[i] = SimplifyRegion(roots[i]);
+        return results;
+    }
+
+    /// <summary>
+    /// After a budget overrun: the input with every region and atom finished so far replaced by
+    /// its simplified form (a linear pass; everything already computed is equivalent), or the input
+    /// itself when that is not smaller.
+    /// </summary>
+    public Expr BestSoFar(Expr root)
+    {
+        if (regions.Count == 0 && atoms.Count == 0) return root;
+        var map = new Dictionary<Expr, Expr>();
+        foreach (var n in Traversal.PostOrder(root))
+        {
+            if (regions.TryGetValue(n, out var r) || atoms.TryGetValue(n, out r)) { map[n] = r; continue; }
+            if (n.Arguments.Count == 0) { map[n] = n; continue; }
+            var args = new Expr[n.Arguments.Count];
+            bool changed = false;
+            for (int i = 0; i < args.Length; i++) { args[i] = map[n.Arguments[i]]; changed |= !ReferenceEquals(args[i], n.Arguments[i]); }
+            map[n] = changed ? Expr.Rebuild(n, args) : n;
+        }
+        var partial = map[root];
+        return partial.NodeCount < root.NodeCount ? partial : root;
+    }
+
+    /// <summary>True for the nodes a rational function is made of: numbers, sums, products, integer powers.</summary>
+    public bool IsRational(Expr e) => e.Kind switch
+    {
+        ExprKind.Number or ExprKind.Sum or ExprKind.Product => true,
+        ExprKind.Power => e.Arguments[1].IsIntegerNumber &&
+                          System.Numerics.BigInteger.Abs(e.Arguments[1].Value.Numerator) is var k &&
+                          (k <= options.MaxExpandedPower || e.Arguments[0].Kind == ExprKind.Variable && k <= MaxVariablePower),
+        _ => false,
+    };
+
+    /// <summary>The simplified form of a non-rational node (itself if never seen: already simplified).</summary>
+    public Expr Atom(Expr e) => atoms.TryGetValue(e, out var s) ? s : e;
+
+    private Expr SimplifyAtom(Expr n)
+    {
+        if (n.Arguments.Count == 0) return n;
+        var args = new Expr[n.Arguments.Count];
+        bool changed = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            args[i] = SimplifyRegion(n.Arguments[i]);
+            changed |= !ReferenceEquals(args[i], n.Arguments[i]);
+        }
+        var rebuilt = changed ? Expr.Rebuild(n, args) : n;
+        return AtomIdentities.Rewrite(rebuilt);
+    }
+
+    /// <summary>The simplified form of the expression rooted at <paramref name="root"/>.</summary>
+    public Expr SimplifyRegion(Expr root)
+    {
+        if (!IsRational(root)) return Atom(root);
+        if (regions.TryGetValue(root, out var done)) return done;
+        Expr result;
+        try
+        {
+            result = RationalRegion.Simplify(this, root);
+        }
+        catch (Exception ex) when (ex is SizeLimitException or OverflowException)
+        {
+            SizeLimited = true;
+            result = root;
+        }
+        catch (DivideByZeroException)
+        {
+            result = root; // a part is undefined everywhere (1/0): keep it as written
+        }
+        regions[root] = result;
+        return result;
+    }
+}
+
+/// <summary>A polynomial grew beyond <see cref="SimplifyOptions.MaxTerms"/>.</summary>
+internal sealed class SizeLimitException() : Exception("a polynomial exceeded the simplifier's size limit");

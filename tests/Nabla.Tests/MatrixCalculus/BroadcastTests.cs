@@ -1,0 +1,50 @@
+using Nabla.MatrixCalculus;
+
+namespace Nabla.Tests.MatrixCalculus;
+
+/// <summary>A scalar operand of + and - broadcasts over a vector or matrix (s stands for s*ones(...)).</summary>
+public class BroadcastTests
+{
+    public static TheoryData<string, string, string?, string> Cases => new()
+    {
+        { "1 - sigmoid(x)", "x", "x:n", "-diag(sigmoid(x) .* sigmoid(-x))" },
+        { "sum(1 - sigmoid(x))", "x", "x:n", "-(sigmoid(x) .* sigmoid(-x))" },
+        { "a'*(1 - x)", "x", "x:n, a:n", "-a" },
+        { "sum(log(1 + exp(X)))", "X", "X:n*m", "sigmoid(X)" },
+        { "norm2(c - x)^2", "c", "c:scalar, x:n", "2*sum(c - x)" },
+        { "norm2(x - c)^2", "x", "c:scalar, x:n", "2*(x - c)" },
+        { "tr(X - 2)", "X", "X:n*n", "eye(n)" },
+        { "a'*(X + s)*b", "s", "X:n*m, a:n, b:m, s:scalar", "sum(a)*sum(b)" },
+        { "sum((2 + c*x) .* x)", "x", "c:scalar, x:n", "2 + 2*c*x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void BroadcastDerivativesVerify(string f, string wrt, string? dims, string reference)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt, new MatrixDiffOptions { Dims = dims, Check = true });
+        Assert.True(d.Check!.Passed(), $"{f}: {d.Text}: {d.Check}");
+        TestSupport.AssertSameValue(d, reference);
+    }
+
+    [Theory]
+    [InlineData("1 - sigmoid(x)", "1 - sigmoid(x)")]
+    [InlineData("x + 2", "x + 2")]
+    [InlineData("c - X", "c - X")]
+    [InlineData("X - 2*c", "X - 2*c")]
+    public void BroadcastPrintsAsTheScalarAndParsesBack(string text, string printed)
+    {
+        var e = MatrixExpression.Parse(text, "c:scalar");
+        Assert.Equal(printed, e.Root.Key);
+        Assert.Equal(printed, MatrixExpression.Parse(e.Root.Key, "c:scalar").Root.Key);
+    }
+
+    [Fact]
+    public void ScalarPlusVectorHasTheVectorShape()
+    {
+        var e = MatrixExpression.Parse("1 - x", "x:n");
+        Assert.Equal(new Shape(new Dim("n"), Dim.One), e.Root.Shape);
+        // still an error: vector plus matrix
+        Assert.Throws<MatrixShapeException>(() => MatrixExpression.Parse("x + A", (string?)null));
+    }
+}
