@@ -101,6 +101,15 @@ public class AutoDiffSmall
         _ => Differentiate.HessianVectorProduct(new ExtendedRosenbrockF(), x, v, hv),
     };
 
+    [Benchmark(Description = "HVP traced+compiled")]
+    public double HvpTraced() => Problem switch
+    {
+        "Rosenbrock" => tRosen!.HessianVectorProduct(x, v, hv),
+        "HelicalValley" => tHelix!.HessianVectorProduct(x, v, hv),
+        "Wood" => tWood!.HessianVectorProduct(x, v, hv),
+        _ => tExt!.HessianVectorProduct(x, v, hv),
+    };
+
     [Benchmark(Description = "Hessian chunked forward-over-reverse")]
     public double Hessian() => Problem switch
     {

@@ -17,6 +17,7 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
         public Trace Trace { get; } = trace;
         public CompiledGradient? Gradient;
         public CompiledHessian? Hessian;
+        public VectorKernel? Hvp;   // inputs x1..xn, v1..vn; outputs H·v
     }
 
     readonly TF f;
@@ -75,6 +76,43 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
         double v = compiled.Evaluate(x, gradient, hessian);
         Differentiate.Symmetrize(hessian, n);
         return v;
+    }
+
+    /// <summary>
+    /// H(x)·v from compiled code: the symbolic gradient of Σ_j (∂f/∂x_j)·v_j with v as extra
+    /// variables, compiled once per path (O(cost of f), no n² Hessian). Returns f(x).
+    /// </summary>
+    public double HessianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv)
+    {
+        Differentiate.CheckLength(x.Length, n, nameof(x));
+        Differentiate.CheckLength(v.Length, n, nameof(v));
+        Differentiate.CheckLength(hv.Length, n, nameof(hv));
+        var p = Find(x);
+        if (p is null)
+        {
+            TapeCalls++;
+            return Differentiate.HessianVectorProduct(f, x, v, hv);
+        }
+        var kernel = p.Hvp ??= CompileHvp(p.Trace);
+        var xv = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 2 * n));
+        try
+        {
+            x.CopyTo(xv);
+            v.CopyTo(xv.AsSpan(n));
+            kernel(xv.AsSpan(0, 2 * n), hv);
+        }
+        finally { System.Buffers.ArrayPool<double>.Shared.Return(xv); }
+        return Differentiate.Value(f, x);
+    }
+
+    static VectorKernel CompileHvp(Trace trace)
+    {
+        var xs = trace.Variables;
+        var g = trace.Expression.Gradient(xs);
+        var vs = xs.Select(name => "v_" + name).ToArray();
+        var directional = Expr.Sum(g.Select((gi, i) => gi * Expr.Variable(vs[i])));
+        var hv = directional.Gradient(xs);
+        return Expr.Compile(hv, [.. xs, .. vs]);
     }
 
     Path? Find(ReadOnlySpan<double> x)

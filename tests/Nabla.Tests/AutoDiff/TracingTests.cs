@@ -59,6 +59,12 @@ public class TracingTests
             tf.Hessian(p, g1, h1);
             Differentiate.Hessian(new Branching(), p, g2, h2);
             for (int i = 0; i < 4; i++) Numeric.Close(h2[i], h1[i], 1e-11, "hessian");
+            double[] v = [0.7, -1.3];
+            var hv1 = new double[2];
+            var hv2 = new double[2];
+            tf.HessianVectorProduct(p, v, hv1);
+            Differentiate.HessianVectorProduct(new Branching(), p, v, hv2);
+            for (int i = 0; i < 2; i++) Numeric.Close(hv2[i], hv1[i], 1e-11, "hvp");
         }, iter: 300);
         Assert.Equal(2, tf.PathCount);
         Assert.Equal(0, tf.TapeCalls);
