@@ -91,6 +91,12 @@ public static class Build
         if (b.Kind == NodeKind.Eye && !a.IsScalar) return a;
         if (b.IsScalar && !a.IsScalar) return Mul(b, a); // scalars first
         if (b.Kind == NodeKind.Mul) return Mul(Mul(a, b[0]), b[1]); // left-associate products
+        // elementwise forms read better than diagonal scalings: diag(a)*v = a ⊙ v, v'*diag(a) = (a ⊙ v)',
+        // diag(a)*M*diag(b) = (a*b') ⊙ M
+        if (a.Kind == NodeKind.DiagMatrix && b.Shape.IsColumn) return Hadamard(a[0], b);
+        if (b.Kind == NodeKind.DiagMatrix && a.Shape.IsRow) return Transpose(Hadamard(b[0], Transpose(a)));
+        if (b.Kind == NodeKind.DiagMatrix && a.Kind == NodeKind.Mul && a[0].Kind == NodeKind.DiagMatrix && !a[1].IsScalar)
+            return Hadamard(Mul(a[0][0], Transpose(b[0])), a[1]);
         return new Node(NodeKind.Mul, shape, [a, b]);
     }
 

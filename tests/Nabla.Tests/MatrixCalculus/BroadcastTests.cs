@@ -48,3 +48,30 @@ public class BroadcastTests
         Assert.Throws<MatrixShapeException>(() => MatrixExpression.Parse("x + A", (string?)null));
     }
 }
+
+/// <summary>Diagonal scalings print in their elementwise form (⊙), which parses back and verifies.</summary>
+public class ElementwisePrintingTests
+{
+    [Theory]
+    [InlineData("a'*exp(X)*b", "X", "X:n*m, a:n, b:m", "(a*b') ⊙ exp(X)")]
+    [InlineData("a'*sin(X)*b", "X", "X:n*m, a:n, b:m", "(a*b') ⊙ cos(X)")]
+    [InlineData("sigmoid(x) .* a", "x", "x:n, a:n", "diag((sigmoid(x) ⊙ sigmoid(-x)) ⊙ a)")]
+    public void DiagonalScalingsPrintElementwise(string f, string wrt, string dims, string printed)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt, new MatrixDiffOptions { Dims = dims, Check = true });
+        Assert.True(d.Check!.Passed(), $"{f}: {d.Text}: {d.Check}");
+        Assert.Equal(printed, d.Text);
+        Assert.DoesNotContain("diag(a)", d.Text);
+        // the printed form parses back (⊙ or .*) and means the same
+        TestSupport.AssertSameValue(d, printed.Replace("⊙", ".*", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DiagTimesVectorIsHadamard()
+    {
+        var e = MatrixExpression.Parse("diag(a)*x + (x'*diag(b))'", "a:n, b:n, x:n");
+        Assert.DoesNotContain("diag", e.Root.Key);
+        var f = MatrixExpression.Parse("diag(a)*X*diag(b)", "a:n, b:m, X:n*m");
+        Assert.Equal("(a*b') ⊙ X", f.Root.Key);
+    }
+}
