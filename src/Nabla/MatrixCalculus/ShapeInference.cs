@@ -194,7 +194,10 @@ internal sealed partial class ShapeInference
             case ".^":
             {
                 var (l, r) = (Infer(n.Kids[0]), Infer(n.Kids[1]));
-                if (!IsScalar(r)) throw Mismatch(n, "the exponent of .^ must be a scalar", n.Kids[1], r, null, default);
+                if (IsScalar(r)) return l;
+                if (IsScalar(l)) return r;
+                if (!Unify(l.R, r.R) || !Unify(l.C, r.C))
+                    throw Mismatch(n, "the exponent of .^ must be a scalar or have the shape of the base", n.Kids[0], l, n.Kids[1], r);
                 return l;
             }
             case "^":

@@ -75,3 +75,32 @@ public class ElementwisePrintingTests
         Assert.Equal("(a*b') ⊙ X", f.Root.Key);
     }
 }
+
+/// <summary>.^ with a variable exponent (scalar or elementwise): d(X.^Y) = Y ⊙ X.^(Y-1) ⊙ dX + log(X) ⊙ X.^Y ⊙ dY, X > 0.</summary>
+public class VariableExponentTests
+{
+    public static TheoryData<string, string, string?, string> Cases => new()
+    {
+        { "sum(X .^ Y)", "X", "X:n*m, Y:n*m", "Y .* X .^ (Y - 1)" },
+        { "sum(X .^ Y)", "Y", "X:n*m, Y:n*m", "log(X) .* X .^ Y" },
+        { "a'*(X .^ Y)*b", "Y", "X:n*m, Y:n*m, a:n, b:m", "(a*b') .* log(X) .* X .^ Y" },
+        { "sum(x .^ c)", "c", "x:n, c:scalar", "sum(log(x) .* x .^ c)" },
+        { "sum(x .^ x)", "x", "x:n", "x .^ x .* (1 + log(x))" },
+        { "sum(2 .^ x)", "x", "x:n", "log(2) * 2 .^ x" },
+        { "x .^ y", "y", "x:n, y:n", "diag(log(x) .* x .^ y)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VariableExponentDerivativesVerify(string f, string wrt, string? dims, string reference)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt, new MatrixDiffOptions { Dims = dims, Check = true });
+        Assert.True(d.Check!.Passed(), $"{f}: {d.Text}: {d.Check}");
+        TestSupport.AssertSameValue(d, reference);
+        Assert.Contains(d.Conditions, c => c.Contains("> 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExponentOfAnotherShapeIsAShapeError() =>
+        Assert.Throws<MatrixShapeException>(() => MatrixExpression.Parse("X .^ Y", "X:n*m, Y:m*n"));
+}
