@@ -104,3 +104,27 @@ public class VariableExponentTests
     public void ExponentOfAnotherShapeIsAShapeError() =>
         Assert.Throws<MatrixShapeException>(() => MatrixExpression.Parse("X .^ Y", "X:n*m, Y:m*n"));
 }
+
+/// <summary>kron(A, B) has shape (rows A · rows B) × (cols A · cols B), unified with the rest of the expression.</summary>
+public class KronShapeTests
+{
+    [Theory]
+    [InlineData("kron(A, B) + C", null, "C", "C: n·p×m·q, A: n×m, B: p×q")]
+    [InlineData("tr(kron(A, B)*C)", null, "C", "C: m·q×n·p, A: n×m, B: p×q")]
+    [InlineData("x'*kron(A, B)*y", "A:2*3, B:2*2", "x", "x: 4")]
+    public void KronShapesAreUnified(string text, string? dims, string wrt, string shapeOfWrt)
+    {
+        var e = MatrixExpression.Parse(text, dims, wrt);
+        Assert.StartsWith(shapeOfWrt, e.ShapesText.Replace("×", "×", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tr(kron(A, B)*C)", "C", null, "kron(A, B)'")]
+    [InlineData("x'*kron(A, B)*y", "x", "A:2*3, B:2*2", "kron(A, B)*y")]
+    public void DerivativesWithKronConstantsVerify(string f, string wrt, string? dims, string reference)
+    {
+        var d = MatrixDifferentiation.Differentiate(f, wrt, new MatrixDiffOptions { Dims = dims, Check = true });
+        Assert.True(d.Check!.Passed(), $"{f}: {d.Text}: {d.Check}");
+        TestSupport.AssertSameValue(d, reference);
+    }
+}
