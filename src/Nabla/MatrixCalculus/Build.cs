@@ -41,7 +41,8 @@ public static class Build
     public static Node Sum(IReadOnlyList<Node> terms)
     {
         if (terms.Count == 0) throw new InvalidOperationException("empty sum");
-        var shape = terms[0].Shape;
+        // a scalar term broadcasts: s stands for s*ones(shape)
+        var shape = terms.FirstOrDefault(t => !t.IsScalar)?.Shape ?? Shape.Scalar;
         var order = new List<string>();
         var coefs = new Dictionary<string, (double C, Node? Body)>();
         double number = 0;
@@ -50,6 +51,7 @@ public static class Build
         while (stack.Count > 0)
         {
             var t = stack.Pop();
+            if (t.IsScalar && !shape.IsScalar) t = Mul(t, Ones(shape));
             if (t.Shape != shape) throw new InvalidOperationException($"sum of {shape} and {t.Shape}");
             if (t.IsZero) continue;
             if (t.Kind == NodeKind.Add) { for (int i = t.Children.Length - 1; i >= 0; i--) stack.Push(t[i]); continue; }
@@ -91,6 +93,12 @@ public static class Build
         if (b.Kind == NodeKind.Eye && !a.IsScalar) return a;
         if (b.IsScalar && !a.IsScalar) return Mul(b, a); // scalars first
         if (b.Kind == NodeKind.Mul) return Mul(Mul(a, b[0]), b[1]); // left-associate products
+        // elementwise forms read better than diagonal scalings: diag(a)*v = a ⊙ v, v'*diag(a) = (a ⊙ v)',
+        // diag(a)*M*diag(b) = (a*b') ⊙ M
+        if (a.Kind == NodeKind.DiagMatrix && b.Shape.IsColumn) return Hadamard(a[0], b);
+        if (b.Kind == NodeKind.DiagMatrix && a.Shape.IsRow) return Transpose(Hadamard(b[0], Transpose(a)));
+        if (b.Kind == NodeKind.DiagMatrix && a.Kind == NodeKind.Mul && a[0].Kind == NodeKind.DiagMatrix && !a[1].IsScalar)
+            return Hadamard(Mul(a[0][0], Transpose(b[0])), a[1]);
         return new Node(NodeKind.Mul, shape, [a, b]);
     }
 
@@ -140,7 +148,7 @@ public static class Build
             case NodeKind.Func: return Func(a.Name, Transpose(a[0]));
             case NodeKind.Hadamard: return Hadamard(Transpose(a[0]), Transpose(a[1]));
             case NodeKind.ElemDiv: return ElemDiv(Transpose(a[0]), Transpose(a[1]));
-            case NodeKind.ElemPow: return ElemPow(Transpose(a[0]), a[1]);
+            case NodeKind.ElemPow: return ElemPow(Transpose(a[0]), Transpose(a[1]));
             case NodeKind.Kron: return Kron(Transpose(a[0]), Transpose(a[1]));
             case NodeKind.Commutation: { var nm = a.Name.Split(','); return Commutation(new Dim(nm[1]), new Dim(nm[0])); }
             case NodeKind.Add when a.Children.Select(Transpose).Count(IsTransposed) <= a.Children.Count(IsTransposed):
@@ -183,7 +191,9 @@ public static class Build
 
     public static Node ElemPow(Node a, Node p)
     {
-        if (!p.IsScalar) throw new InvalidOperationException("elementwise power needs a scalar exponent");
+        // the exponent is a scalar or has the shape of the base (elementwise); a scalar base broadcasts
+        if (!p.IsScalar && a.IsScalar) return ElemPow(Mul(a, Ones(p.Shape)), p);
+        if (!p.IsScalar && p.Shape != a.Shape) throw new InvalidOperationException($".^ of {a.Shape} and {p.Shape}");
         if (a.IsScalar) return Pow(a, p);
         if (p.IsNumber(1)) return a;
         if (p.IsNumber(0)) return Ones(a.Shape);

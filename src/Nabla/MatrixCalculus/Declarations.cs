@@ -50,5 +50,6 @@ public sealed class Declarations
     }
 
     private static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
-    private static bool IsDim(string s) => IsName(s) || s.Length > 0 && s.All(char.IsAsciiDigit) && int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) > 0;
+    private static bool IsDim(string s) => s.Contains('·') ? s.Split('·').All(IsDim) // a kron product dimension n·m
+        : IsName(s) || s.Length > 0 && s.All(char.IsAsciiDigit) && s.Length < 7 && int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) > 0;
 }

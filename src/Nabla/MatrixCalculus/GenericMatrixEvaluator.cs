@@ -163,7 +163,7 @@ public sealed class GenericMatrixEvaluator<T> where T : IScalar<T>
             case NodeKind.Transpose: return Transpose(A(0));
             case NodeKind.Hadamard: return Zip(A(0), A(1), (x, y) => x * y);
             case NodeKind.ElemDiv: return Zip(A(0), A(1), (x, y) => x / y);
-            case NodeKind.ElemPow: { var p = A(1).Data[0]; var pn = n[1]; return Map(A(0), x => PowT(x, pn, p)); }
+            case NodeKind.ElemPow: { var pn = n[1]; return Zip(A(0), A(1), (x, p) => PowT(x, pn, p)); }
             case NodeKind.Func: return Map(A(0), x => Func(n.Name, x));
             case NodeKind.Trace: { var a = A(0); T s = T.Zero; for (int i = 0; i < a.Rows; i++) s += a[i, i]; return ScalarMatrix<T>.Filled(1, 1, s); }
             case NodeKind.Det or NodeKind.LogDet:

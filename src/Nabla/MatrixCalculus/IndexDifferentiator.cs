@@ -137,9 +137,18 @@ public sealed class IndexDifferentiator
             case NodeKind.ElemPow:
             {
                 var (a, p) = (n[0], n[1]);
-                if (Depends(p)) throw new MatrixUnsupportedException("a variable exponent in .^ is not supported; write exp(p*log(A)) instead");
-                var f = F(Build.ElemPow(a, Build.Sub(p, Build.Num(1))), i, j).WithScalar(p);
-                return Times(D(a, i, j), f);
+                // d(A.^P) = P ⊙ A.^(P-1) ⊙ dA + log(A) ⊙ A.^P ⊙ dP  (A > 0 where P varies)
+                var r = new List<IndexTerm>();
+                if (Depends(a))
+                    r.AddRange(Times(D(a, i, j), p.IsScalar
+                        ? F(Build.ElemPow(a, Build.Sub(p, Build.Num(1))), i, j).WithScalar(p)
+                        : F(Build.Hadamard(p, Build.ElemPow(a, Build.Sub(p, Build.Num(1)))), i, j)));
+                if (Depends(p))
+                {
+                    var f = F(Build.Hadamard(Build.Func("log", a), n), i, j);
+                    r.AddRange(p.IsScalar ? Times(D(p, null, null), f) : Times(D(p, i, j), f));
+                }
+                return r;
             }
             case NodeKind.Func:
             {

@@ -117,7 +117,7 @@ public sealed class MatrixEvaluator
             case NodeKind.Transpose: return k[0].Transpose();
             case NodeKind.Hadamard: return Broadcast(k[0], k[1], (x, y) => x * y);
             case NodeKind.ElemDiv: return Broadcast(k[0], k[1], (x, y) => x / y);
-            case NodeKind.ElemPow: { var p = k[1][0, 0]; return k[0].Map(x => Math.Pow(x, p), MathNet.Numerics.LinearAlgebra.Zeros.Include); }
+            case NodeKind.ElemPow: return Broadcast(k[0], k[1], Math.Pow);
             case NodeKind.Kron: return k[0].KroneckerProduct(k[1]);
             case NodeKind.Func: { var name = n.Name; return k[0].Map(x => ElementwiseFunctions.Apply(name, x), MathNet.Numerics.LinearAlgebra.Zeros.Include); }
             case NodeKind.Trace: return S(k[0].Trace());

@@ -44,9 +44,10 @@ public static class MatrixNumericCheck
         var dims = new Dictionary<string, int>();
         foreach (var n in all)
             foreach (var dim in new[] { n.Shape.Rows, n.Shape.Cols })
-                if (!dim.IsFixed && !dim.Name.Contains('·') && !dims.ContainsKey(dim.Name))
-                    dims[dim.Name] = rng.Next(2, 5);
-        int Size(Dim dim) => dim.IsFixed ? int.Parse(dim.Name, System.Globalization.CultureInfo.InvariantCulture) : dims[dim.Name];
+                foreach (var part in dim.Name.Split('·')) // the factors of a kron product dimension n·m
+                    if (!new Dim(part).IsFixed && !dims.ContainsKey(part))
+                        dims[part] = rng.Next(2, 5);
+        int Size(Dim dim) => dim.Size(name => dims[name]);
         var values = new Dictionary<string, Matrix<double>>();
         foreach (var v in root.Variables())
         {

@@ -24,6 +24,8 @@ internal sealed partial class ShapeInference
     private readonly Declarations _decl;
     private readonly string _text;
     private readonly Dictionary<int, string> _provisional = [];
+    /// <summary>Dimensions that are products of two others (the rows and columns of kron(A, B)).</summary>
+    private readonly List<(int Id, int A, int B)> _products = [];
 
     [GeneratedRegex(@"^\p{Ll}[0-9_]*$")] private static partial Regex VectorName();
 
@@ -186,15 +188,14 @@ internal sealed partial class ShapeInference
                     throw Mismatch(n, "an elementwise operation needs equal shapes", n.Kids[0], l, n.Kids[1], r);
                 return l;
             }
-            case "kron":
-            {
-                Infer(n.Kids[0]); Infer(n.Kids[1]);
-                return (Fresh(), Fresh());
-            }
+            case "kron": return Kron(n.Kids[0], n.Kids[1]);
             case ".^":
             {
                 var (l, r) = (Infer(n.Kids[0]), Infer(n.Kids[1]));
-                if (!IsScalar(r)) throw Mismatch(n, "the exponent of .^ must be a scalar", n.Kids[1], r, null, default);
+                if (IsScalar(r)) return l;
+                if (IsScalar(l)) return r;
+                if (!Unify(l.R, r.R) || !Unify(l.C, r.C))
+                    throw Mismatch(n, "the exponent of .^ must be a scalar or have the shape of the base", n.Kids[0], l, n.Kids[1], r);
                 return l;
             }
             case "^":
@@ -210,6 +211,24 @@ internal sealed partial class ShapeInference
             case "call": return InferCall(n);
         }
         throw new InvalidOperationException(n.Op);
+    }
+
+    /// <summary>kron(A, B) is (rows A · rows B) × (cols A · cols B); the products are named when dimensions are named.</summary>
+    private (int R, int C) Kron(SyntaxNode a, SyntaxNode b)
+    {
+        var (l, r) = (Infer(a), Infer(b));
+        var (rows, cols) = (Fresh(), Fresh());
+        _products.Add((rows, l.R, r.R));
+        _products.Add((cols, l.C, r.C));
+        return (rows, cols);
+    }
+
+    private (int A, int B)? ProductOf(int id)
+    {
+        id = Find(id);
+        foreach (var p in _products)
+            if (Find(p.Id) == id) return (p.A, p.B);
+        return null;
     }
 
     internal static int? IntegerLiteral(SyntaxNode e)
@@ -246,7 +265,7 @@ internal sealed partial class ShapeInference
                 if (name == "vector") return (Rigid(k.Length.ToString(CultureInfo.InvariantCulture)), One);
                 return (Rigid(n.Rows.ToString(CultureInfo.InvariantCulture)), Rigid((k.Length / n.Rows).ToString(CultureInfo.InvariantCulture)));
             }
-            case "kron": Arity(2, 2); Infer(k[0]); Infer(k[1]); return (Fresh(), Fresh());
+            case "kron": Arity(2, 2); return Kron(k[0], k[1]);
             case "commutation": Arity(2, 2); DimArg(n, k[0]); DimArg(n, k[1]); { var d = Fresh(); return (d, d); }
         }
         Arity(1, 1);
@@ -283,19 +302,25 @@ internal sealed partial class ShapeInference
         void Assign(int id)
         {
             id = Find(id);
-            if (_bound[id] is not null || assigned.ContainsKey(id)) return;
+            if (_bound[id] is not null || assigned.ContainsKey(id) || ProductOf(id) is not null) return;
             string name;
             do name = pool.Count > 0 ? pool.Dequeue() : $"n{++extra}"; while (taken.Contains(name));
             assigned[id] = name;
         }
         foreach (var v in order) { var (r, c, _) = _vars[v]; Assign(r); Assign(c); }
-        return id =>
+        Dim Name(int id, int depth)
         {
             id = Find(id);
             if (_bound[id] is { } b) return new Dim(b);
+            if (ProductOf(id) is { } p)
+            {
+                if (depth > 64) throw new MatrixShapeException("the dimensions of kron(...) depend on themselves", 1, _text, "", "");
+                return Build.Times(Name(p.A, depth + 1), Name(p.B, depth + 1));
+            }
             Assign(id);
             return new Dim(assigned[id]);
-        };
+        }
+        return id => Name(id, 0);
     }
 
     private Node BuildNode(SyntaxNode n, Func<int, Dim> names)
