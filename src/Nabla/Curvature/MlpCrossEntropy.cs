@@ -16,6 +16,13 @@ namespace Nabla.Curvature;
 /// </summary>
 public sealed class MlpCrossEntropy : IDifferentiableLoss
 {
+    /// <summary>
+    /// OpenBLAS even below <see cref="Gemm.SmallProductThreshold"/>: these thin products (N × 64 × 32,
+    /// N × 10 × 32, …) run about 1.8× faster there than in the managed kernel, which Auto would pick
+    /// (HVP of the 64-32-10 digits net, 1438 samples: 0.54-0.68 ms vs 1.21 ms). Falls back to managed without OpenBLAS.
+    /// </summary>
+    private const GemmBackend Backend = GemmBackend.OpenBlas;
+
     private readonly int[] _sizes;
     private readonly Activation _activation;
     private readonly double[] _x;
@@ -212,7 +219,7 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 int din = o._sizes[l], dout = o._sizes[l + 1];
                 var z = Act[l + 1];
                 // Z = A_{l−1} W_lᵀ.
-                Gemm.Multiply(false, true, n, dout, din, 1.0, Act[l], din, _w[l], din, 0.0, z, dout);
+                Gemm.Multiply(false, true, n, dout, din, 1.0, Act[l], din, _w[l], din, 0.0, z, dout, Backend);
                 var bias = new ReadOnlySpan<double>(_theta, o._bOffset[l], dout);
                 for (int i = 0; i < n; i++)
                     TensorPrimitives.Add(z.AsSpan(i * dout, dout), bias, z.AsSpan(i * dout, dout));
@@ -295,7 +302,7 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 int din = o._sizes[l], dout = o._sizes[l + 1];
                 var g = _g[l + 1];
                 // ∂W_l = G_lᵀ A_{l−1}: (out × N)(N × in), written straight into the gradient.
-                Gemm.Multiply(true, false, dout, din, n, 1.0, g, dout, Act[l], din, 0.0, Gradient.AsSpan(o._wOffset[l], dout * din), din);
+                Gemm.Multiply(true, false, dout, din, n, 1.0, g, dout, Act[l], din, 0.0, Gradient.AsSpan(o._wOffset[l], dout * din), din, Backend);
                 var gb = Gradient.AsSpan(o._bOffset[l], dout);
                 gb.Clear();
                 for (int i = 0; i < n; i++)
@@ -303,7 +310,7 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 if (l > 0)
                 {
                     var dA = new double[n * din];
-                    Gemm.Multiply(false, false, n, din, dout, 1.0, g, dout, _w[l], din, 0.0, dA, din);
+                    Gemm.Multiply(false, false, n, din, dout, 1.0, g, dout, _w[l], din, 0.0, dA, din, Backend);
                     _dA[l] = dA;
                     var gPrev = new double[n * din];
                     TensorPrimitives.Multiply(dA, _s1[l], gPrev);
@@ -332,9 +339,9 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 // RZ_l = A_{l−1} V_lᵀ + RA_{l−1} W_lᵀ + c_l.
                 var vl = v.Slice(o._wOffset[l], dout * din);
                 var rz = _rz[l + 1] ??= new double[n * dout];
-                Gemm.Multiply(false, true, n, dout, din, 1.0, Act[l], din, vl, din, 0.0, rz, dout);
+                Gemm.Multiply(false, true, n, dout, din, 1.0, Act[l], din, vl, din, 0.0, rz, dout, Backend);
                 if (l > 0)
-                    Gemm.Multiply(false, true, n, dout, din, 1.0, _ra[l], din, _w[l], din, 1.0, rz, dout);
+                    Gemm.Multiply(false, true, n, dout, din, 1.0, _ra[l], din, _w[l], din, 1.0, rz, dout, Backend);
                 var c = v.Slice(o._bOffset[l], dout);
                 for (int i = 0; i < n; i++)
                     TensorPrimitives.Add(rz.AsSpan(i * dout, dout), c, rz.AsSpan(i * dout, dout));
@@ -365,9 +372,9 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 var rg = _rg[l + 1];
                 // R(∂W_l) = RG_lᵀ A_{l−1} + G_lᵀ RA_{l−1}, written straight into H v.
                 var hw = hv.Slice(o._wOffset[l], dout * din);
-                Gemm.Multiply(true, false, dout, din, n, 1.0, rg, dout, Act[l], din, 0.0, hw, din);
+                Gemm.Multiply(true, false, dout, din, n, 1.0, rg, dout, Act[l], din, 0.0, hw, din, Backend);
                 if (l > 0)
-                    Gemm.Multiply(true, false, dout, din, n, 1.0, _g[l + 1], dout, _ra[l], din, 1.0, hw, din);
+                    Gemm.Multiply(true, false, dout, din, n, 1.0, _g[l + 1], dout, _ra[l], din, 1.0, hw, din, Backend);
                 var hb = hv.Slice(o._bOffset[l], dout);
                 hb.Clear();
                 for (int i = 0; i < n; i++)
@@ -376,8 +383,8 @@ public sealed class MlpCrossEntropy : IDifferentiableLoss
                 {
                     // R(∂A_{l−1}) = RG W + G V; RG_{l−1} = R(∂A) ⊙ σ' + ∂A ⊙ σ'' ⊙ RZ.
                     var rdA = _rg[l] ??= new double[n * din];
-                    Gemm.Multiply(false, false, n, din, dout, 1.0, rg, dout, _w[l], din, 0.0, rdA, din);
-                    Gemm.Multiply(false, false, n, din, dout, 1.0, _g[l + 1], dout, v.Slice(o._wOffset[l], dout * din), din, 1.0, rdA, din);
+                    Gemm.Multiply(false, false, n, din, dout, 1.0, rg, dout, _w[l], din, 0.0, rdA, din, Backend);
+                    Gemm.Multiply(false, false, n, din, dout, 1.0, _g[l + 1], dout, v.Slice(o._wOffset[l], dout * din), din, 1.0, rdA, din, Backend);
                     TensorPrimitives.Multiply(rdA, _s1[l], rdA);
                     var s2 = _s2[l];
                     var dA = _dA[l];
