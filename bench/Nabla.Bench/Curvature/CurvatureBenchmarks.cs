@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Nabla.Curvature;
+using Nabla.Tensors;
 
 namespace Nabla.Bench.Curvature;
 
@@ -26,7 +27,7 @@ public class CurvatureBenchmarks
     }
 
     [Benchmark(Description = "graph: forward+backward at theta")]
-    public double Graph() => new MlpCrossEntropy(_w.Loss.LayerSizes, MlpActivation.Tanh, _w.Loss.Inputs, _w.Loss.Labels).HessianAt(_w.Theta).Dimension;
+    public double Graph() => new MlpCrossEntropy(_w.Loss.LayerSizes, Activation.Tanh, _w.Loss.Inputs, _w.Loss.Labels).HessianAt(_w.Theta).Dimension;
 
     [Benchmark(Description = "one HVP")]
     public double Hvp() { _op.Apply(_v, _hv); return _hv[0]; }

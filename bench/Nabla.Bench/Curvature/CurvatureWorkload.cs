@@ -1,4 +1,6 @@
 using Nabla.Curvature;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Bench.Curvature;
 
@@ -19,7 +21,7 @@ public sealed class CurvatureWorkload
         var x = Read<double>(Path.Combine(dir, "X.bin"));
         var y = Read<int>(Path.Combine(dir, "y.bin"));
         var theta = Read<double>(Path.Combine(dir, "theta.bin"));
-        var loss = new MlpCrossEntropy([64, 32, 10], MlpActivation.Tanh, x, y);
+        var loss = new MlpCrossEntropy([64, 32, 10], Activation.Tanh, x, y);
         if (loss.Dimension != theta.Length)
             throw new InvalidDataException($"theta.bin has {theta.Length} parameters, expected {loss.Dimension}");
         return new CurvatureWorkload { Loss = loss, Theta = theta };
@@ -49,12 +51,12 @@ public sealed class CurvatureWorkload
         {
             var xa = w.Loss.Inputs; int nn = w.Loss.Samples;
             var bm = new double[64 * 32]; var cm = new double[nn * 32]; var hw = new double[32 * 64];
-            for (int i = 0; i < 50; i++) DenseKernels.Gemm(xa, nn, 64, bm, 32, cm);
+            for (int i = 0; i < 50; i++) Gemm.Multiply(false, false, nn, 32, 64, 1.0, xa, 64, bm, 32, 0.0, cm, 32);
             sw.Restart();
-            for (int i = 0; i < 500; i++) DenseKernels.Gemm(xa, nn, 64, bm, 32, cm);
+            for (int i = 0; i < 500; i++) Gemm.Multiply(false, false, nn, 32, 64, 1.0, xa, 64, bm, 32, 0.0, cm, 32);
             double t1 = sw.Elapsed.TotalSeconds / 500;
             sw.Restart();
-            for (int i = 0; i < 500; i++) DenseKernels.GemmTransA(cm, 32, nn, xa, 64, hw);
+            for (int i = 0; i < 500; i++) Gemm.Multiply(true, false, 32, 64, nn, 1.0, cm, 32, xa, 64, 0.0, hw, 64);
             double t2 = sw.Elapsed.TotalSeconds / 500;
             o.WriteLine($"GEMM X·V: {t1 * 1e3:F3} ms ({2.0 * nn * 64 * 32 / t1 / 1e9:F1} GFLOP/s); RGᵀ·X: {t2 * 1e3:F3} ms ({2.0 * nn * 64 * 32 / t2 / 1e9:F1} GFLOP/s)");
             return;

@@ -1,3 +1,5 @@
+using Nabla.Tensors;
+
 namespace Nabla.Curvature;
 
 /// <summary>
@@ -19,8 +21,8 @@ public static class LayerRescaling
             throw new NablaInputException($"rescaling: layer must be a hidden layer in [0, {layers - 2}] (got {layer})");
         if (!(alpha > 0) || double.IsInfinity(alpha))
             throw new NablaInputException($"rescaling: α must be positive and finite (got {alpha})");
-        if (network.Activation is not (MlpActivation.Relu or MlpActivation.Identity))
-            throw new NablaInputException($"rescaling preserves the function only for positively homogeneous activations (relu, identity), not {network.Activation}");
+        if (network.Activation is not (Activation.Relu or Activation.Identity))
+            throw new NablaInputException($"rescaling preserves the function only for positively homogeneous activations (relu, identity), not {Activations.Name(network.Activation)}");
         var r = theta.ToArray();
         int w = network.WeightOffset(layer), b = network.BiasOffset(layer);
         for (int i = w; i < w + sizes[layer + 1] * sizes[layer]; i++) r[i] *= alpha;

@@ -23,15 +23,7 @@ public static class NetworkCurvature
         if (arch is null)
             return null;
         var (sizes, activation) = arch.Value;
-        MlpActivation? act = activation switch
-        {
-            Activation.Tanh => MlpActivation.Tanh,
-            Activation.Relu => MlpActivation.Relu,
-            Activation.Sigmoid => MlpActivation.Sigmoid,
-            Activation.Identity => MlpActivation.Identity,
-            _ => null,
-        };
-        if (act is null || sizes[0] != data.Features)
+        if (!MlpCrossEntropy.IsSupported(activation) || sizes[0] != data.Features)
             return null;
         int d = data.Features;
         var x = new double[(long)rows.Length * d];
@@ -45,7 +37,7 @@ public static class NetworkCurvature
                 standardizer.Apply(data.Row(r), x.AsSpan(k * d, d));
             labels[k] = data.Labels[r];
         }
-        var loss = new MlpCrossEntropy(sizes, act.Value, x, labels);
+        var loss = new MlpCrossEntropy(sizes, activation, x, labels);
         return loss.Dimension == network.ParameterCount ? loss : null;
     }
 

@@ -93,7 +93,7 @@ public class CurvatureCliTests
     public void RescalingAReluNetworkKeepsTheFunctionAndChangesTheCurvature()
     {
         var (x, y) = MlpCrossEntropyTests.Blobs(80, 4, 3, 2);
-        var net = new Nabla.Curvature.MlpCrossEntropy([4, 6, 3], Nabla.Curvature.MlpActivation.Relu, x, y);
+        var net = new Nabla.Curvature.MlpCrossEntropy([4, 6, 3], Nabla.Tensors.Activation.Relu, x, y);
         var theta = MlpCrossEntropyTests.RandomTheta(net.Dimension, 3);
         var scaled = Nabla.Curvature.LayerRescaling.Rescale(net, theta, 0, 5);
         Assert.Equal(net.Value(theta), net.Value(scaled), 1e-12);
@@ -103,7 +103,7 @@ public class CurvatureCliTests
             Assert.Equal(a[i], b[i], 1e-9);
         double top(double[] t) => Nabla.Curvature.Lanczos.Compute(net.HessianAt(t), new() { Largest = 1, Tolerance = 1e-10 }).Largest[0].Value;
         Assert.True(Math.Abs(top(scaled) - top(theta)) > 0.05 * top(theta));
-        var tanh = new Nabla.Curvature.MlpCrossEntropy([4, 6, 3], Nabla.Curvature.MlpActivation.Tanh, x, y);
+        var tanh = new Nabla.Curvature.MlpCrossEntropy([4, 6, 3], Nabla.Tensors.Activation.Tanh, x, y);
         Assert.Throws<NablaInputException>(() => Nabla.Curvature.LayerRescaling.Rescale(tanh, theta, 0, 2));
     }
 }
