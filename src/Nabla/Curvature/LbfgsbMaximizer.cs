@@ -36,11 +36,12 @@ public sealed class LbfgsbMaximizer : IBoxMaximizer
         });
         var x = result.BestX ?? result.X;
         double value = -(double.IsFinite(result.BestValue) ? result.BestValue : result.Value);
-        // On a concave −f (a maximum at a corner of the box) the Optimization layer's L-BFGS-B can
-        // stop early with a failed projected line search; spend the rest of the budget on
-        // Frank-Wolfe ascent from its best point instead of reporting a premature maximum.
+        // Stopping early at a KKT point (typically a corner of the box, projected gradient 0) is a
+        // finished maximisation: Frank-Wolfe's linear oracle would return the same corner. Any
+        // other early stop (a failed line search, a non-finite value) spends the rest of the budget
+        // on Frank-Wolfe ascent from the best point instead of reporting a premature maximum.
         int remaining = iterations - result.Iterations;
-        if (remaining > 0)
+        if (remaining > 0 && result.Status != OptimizationStatus.Converged)
         {
             var more = Fallback.Maximize(objective, lower, upper, x.ToArray(), remaining);
             FallbackUses++;

@@ -6,9 +6,10 @@ namespace Nabla.Optimization;
 /// projected quasi-Newton methods), with L-BFGS as the metric on the free variables:
 /// <list type="number">
 /// <item>the ε-active set A = { i : x_i within ε of a bound and the gradient pushes outward },
-/// ε = min(10⁻³, ‖x − P(x − ∇f)‖∞), is held fixed for the step;</item>
-/// <item>the direction is d = −D·H·D·∇f, D the 0/1 mask of the free variables and H the L-BFGS
-/// inverse Hessian, so ∇fᵀd = −(D∇f)ᵀH(D∇f) &lt; 0 (a descent direction);</item>
+/// ε = min(10⁻³, ‖x − P(x − ∇f)‖∞), is fixed for the step;</item>
+/// <item>the direction is d = −D·H·D·∇f on the free variables (D their 0/1 mask, H the L-BFGS
+/// inverse Hessian) and d_i = bound_i − x_i on the ε-active ones (a positive diagonal scaling of
+/// −∇f_i that reaches the bound at α = 1), so ∇fᵀd &lt; 0 (a descent direction);</item>
 /// <item>the step x⁺ = P(x + α·d) is found by projected backtracking with the Armijo condition
 /// f(x⁺) ≤ f(x) + c1·∇fᵀ(x⁺ − x), so variables reach and leave bounds along the projected path;</item>
 /// <item>pairs (s, y) with sᵀy &gt; 0 are kept; the memory is cleared when d fails to descend.</item>
@@ -68,13 +69,13 @@ public static class Lbfgsb
             pairs.ApplyInverse(masked, d);
             for (int i = 0; i < n; i++)
                 d[i] = free[i] ? -d[i] : 0;
-            if (!(Dense.Dot(d, g) < 0))
+            if (!(Dense.Dot(d, g) < 0) && Dense.Dot(masked, masked) > 0)
             {
                 pairs.Clear();
                 for (int i = 0; i < n; i++)
                     d[i] = -masked[i];
             }
-            // Variables at a bound that the direction pushes outward stay put (they are bound-active).
+            ToActiveBounds(x, g, free, lo, hi, d);
             double alpha = pairs.Count == 0 ? Math.Min(1, 1 / Math.Max(Dense.Norm2(masked), 1e-300)) : 1;
             var search = ProjectedSearch(objective, x, f, g, d, alpha, lo, hi, xNew, gNew, options.CancellationToken);
             if (!search.Success && pairs.Count > 0)
@@ -82,6 +83,7 @@ public static class Lbfgsb
                 pairs.Clear();
                 for (int i = 0; i < n; i++)
                     d[i] = -masked[i];
+                ToActiveBounds(x, g, free, lo, hi, d);
                 alpha = Math.Min(1, 1 / Math.Max(Dense.Norm2(masked), 1e-300));
                 search = ProjectedSearch(objective, x, f, g, d, alpha, lo, hi, xNew, gNew, options.CancellationToken);
             }
@@ -107,6 +109,21 @@ public static class Lbfgsb
                 pairs.Add(s, y);
         }
         return state.Finish(stop!.Value, x, f, g, pgnorm);
+    }
+
+    /// <summary>
+    /// The ε-active variables move straight to the bound they are near (d_i = bound − x_i, a
+    /// positive diagonal scaling of −g_i, as in Bertsekas's two-metric method), so they reach it at
+    /// α = 1. Holding them fixed instead left d = 0 whenever every variable was within ε of a bound
+    /// but not on it, which on concave problems over small boxes (the curvature layer's sharpness
+    /// maximiser) ended the run after one iteration with a failed line search.
+    /// </summary>
+    private static void ToActiveBounds(ReadOnlySpan<double> x, ReadOnlySpan<double> g, ReadOnlySpan<bool> free,
+        ReadOnlySpan<double> lo, ReadOnlySpan<double> hi, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++)
+            if (!free[i])
+                d[i] = (g[i] > 0 ? lo[i] : hi[i]) - x[i];
     }
 
     /// <summary>‖P(x − g) − x‖∞: zero exactly at first-order stationary points of the box problem.</summary>
