@@ -3,6 +3,7 @@
 # and against OpenBLAS called directly. Prints samples/s per case and the ratio Nabla / PyTorch best.
 # usage: bench/run-train.sh            (takes 10-30 minutes; run it alone on the machine)
 #        TORCH_JSON=file bench/run-train.sh   reuses a saved `bench/peers/train.py --json` result
+#        CASES="digits/256/fp32 fashion-mnist/256/fp32" bench/run-train.sh   only those training cases, no GEMM
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -10,7 +11,12 @@ echo "== PyTorch peer (best of torch threads x BLAS threads in {1,2}^2)"
 if [ -n "${TORCH_JSON:-}" ]; then cp "$TORCH_JSON" "$out/torch.json"; else /usr/bin/python3 bench/peers/train.py --json --repeat "${TORCH_REPEAT:-3}" > "$out/torch.json"; fi
 echo "== Nabla (BenchmarkDotNet)"
 # BenchmarkDotNet looks for the project from the current directory.
-(cd bench/Nabla.Bench && dotnet run -c Release -- --filter '*TrainEpochBenchmarks*' '*GemmBenchmarks*' \
+filters=('*TrainEpochBenchmarks*' '*GemmBenchmarks*')
+if [ -n "${CASES:-}" ]; then
+  filters=()
+  for c in $CASES; do IFS=/ read -r d b p <<<"$c"; filters+=("*TrainEpochBenchmarks.SgdEpoch(Data: \"$d\", Batch: $b, Precision: \"$p\")"); done
+fi
+(cd bench/Nabla.Bench && dotnet run -c Release -- --filter "${filters[@]}" \
   --exporters json --artifacts "$out/artifacts" >"$out/bdn.log" 2>&1) || { tail -30 "$out/bdn.log"; exit 1; }
 grep -q "executed benchmarks: 0" "$out/bdn.log" && { grep -m5 -E "Exception|error" "$out/bdn.log"; exit 1; }
 /usr/bin/python3 - "$out" <<'PY'

@@ -8,6 +8,7 @@ OpenBLAS, which runs its own threads, so every case is measured for torch thread
 {1,2}^2 (BLAS threads are fixed per process: one subprocess each) and the best is reported.
 
 usage: /usr/bin/python3 bench/peers/train.py [--repeat 3] [--json]
+       CASES="digits/256/fp32 fashion-mnist/256/fp32" ... runs only those cases
 """
 import gzip, json, os, subprocess, sys, time
 
@@ -36,13 +37,18 @@ def worker(torch_threads, repeat):
     import torch
     torch.set_num_threads(torch_threads)
     results = {}
+    only = os.environ.get("CASES", "").split()
     for data in ("digits", "fashion-mnist"):
+        if only and not any(c.startswith(data + "/") for c in only):
+            continue
         if data == "fashion-mnist" and not os.path.exists(os.path.join(FASHION, "train-images-idx3-ubyte.gz")):
             continue
         x_np, y_np = load(data)
         layers, act = ([64, 128, 10], torch.nn.Tanh) if data == "digits" else ([784, 256, 256, 10], torch.nn.ReLU)
         for batch in (32, 256):
             for prec in ("fp32", "fp64"):
+                if only and f"{data}/{batch}/{prec}" not in only:
+                    continue
                 dtype = torch.float32 if prec == "fp32" else torch.float64
                 torch.manual_seed(1)
                 mods = []

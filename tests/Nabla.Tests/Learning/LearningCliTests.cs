@@ -38,7 +38,8 @@ public class LearningCliTests
             Assert.Equal("test", eval.RootElement.GetProperty("split").GetString());
             Assert.Equal(359, eval.RootElement.GetProperty("samples").GetInt32());
             Assert.Equal(last.GetProperty("test_accuracy").GetDouble(), eval.RootElement.GetProperty("accuracy").GetDouble());
-            Assert.Equal(last.GetProperty("test_loss").GetDouble(), eval.RootElement.GetProperty("loss").GetDouble(), 1e-12);
+            // float32 products go to OpenBLAS, whose summation order depends on the batch shape: equal to float rounding, not bitwise.
+            Assert.Equal(last.GetProperty("test_loss").GetDouble(), eval.RootElement.GetProperty("loss").GetDouble(), 1e-6);
 
             (code, output, _) = Run("evaluate", "--model", path, "--data", "digits", "--data-dir", dir, "--split", "all");
             Assert.Equal(0, code);

@@ -21,7 +21,8 @@ public class ModelFileTests
             Assert.Equal(r.Split.Test, loaded.Rows(TestData.Digits, "test"));
             var rows = loaded.Rows(TestData.Digits, "test");
             Assert.Equal(r.Model.Predict(TestData.Digits, rows), loaded.Predict(TestData.Digits, rows));
-            Assert.Equal(r.Epochs[^1].TestLoss, loaded.Evaluate(TestData.Digits, rows).Loss, 1e-12);
+            // float32 products go to OpenBLAS, whose summation order depends on the batch shape: equal to float rounding, not bitwise.
+            Assert.Equal(r.Epochs[^1].TestLoss, loaded.Evaluate(TestData.Digits, rows).Loss, 1e-6);
             // float32 weights widen exactly to a float64 model
             var wide = ModelFile.Load<double>(path);
             Assert.Equal(r.Model.Network.ParameterData.ToArray().Select(x => (double)x), wide.Network.ParameterData.ToArray());

@@ -37,6 +37,12 @@ public static class Gemm
     /// </summary>
     public static long SmallProductThreshold { get; set; } = 1L << 22;
 
+    /// <summary>
+    /// Under <see cref="GemmBackend.Auto"/>, small float products (under <see cref="SmallProductThreshold"/>) run in OpenBLAS
+    /// restricted to one thread instead of the managed kernel, when OpenBLAS loaded (default true).
+    /// </summary>
+    public static bool SmallFloatOnOpenBlas { get; set; } = true;
+
     /// <summary>The kernel a call with <paramref name="requested"/> actually runs.</summary>
     public static GemmBackend Resolve(GemmBackend requested)
     {
@@ -53,8 +59,18 @@ public static class Gemm
         Check(m, n, c.Length, ldc, "C");
         if (m == 0 || n == 0) return;
         bool small = backend == GemmBackend.Auto && DefaultBackend == GemmBackend.Auto && (long)m * n * k < SmallProductThreshold;
+        if (small && typeof(T) == typeof(float) && SmallFloatOnOpenBlas && OpenBlas.IsAvailable && k > 0)
+        {
+            // Measured (docs/performance.md): for float the single-threaded OpenBLAS kernel is 3-10x the managed one at
+            // these sizes (256 x 64 x 128: 45 vs 120 µs), and with one thread there is no hand-off to stall.
+            OpenBlas.UseSingleThread(true);
+            OpenBlas.Gemm(transA, transB, m, n, k, float.CreateTruncating(alpha), Cast<T, float>(a), lda,
+                Cast<T, float>(b), ldb, float.CreateTruncating(beta), CastMutable<T, float>(c), ldc);
+            return;
+        }
         if (!small && Resolve(backend) == GemmBackend.OpenBlas && k > 0)
         {
+            OpenBlas.UseSingleThread(false);
             if (typeof(T) == typeof(double))
             {
                 OpenBlas.Gemm(transA, transB, m, n, k, double.CreateTruncating(alpha), Cast<T, double>(a), lda,

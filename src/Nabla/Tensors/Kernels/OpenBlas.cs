@@ -49,7 +49,32 @@ public static unsafe class OpenBlas
     public static int Threads
     {
         get => GetThreads != null ? GetThreads() : 0;
-        set { if (SetThreads != null) SetThreads(value); }
+        set
+        {
+            if (SetThreads == null) return;
+            SetThreads(value);
+            savedThreads = Math.Max(1, value);
+            single = false;
+        }
+    }
+
+    private static int savedThreads;   // OpenBLAS's thread count before the first switch to one thread (0: never switched)
+    private static bool single;
+
+    /// <summary>
+    /// Switches OpenBLAS to one thread for small products and back to its own count for large ones. The count is
+    /// process-wide; a race between callers on different threads only costs speed, never correctness.
+    /// </summary>
+    internal static void UseSingleThread(bool one)
+    {
+        if (one == single || SetThreads == null) return;
+        if (one)
+        {
+            if (savedThreads == 0) savedThreads = Math.Max(1, Threads);
+            SetThreads(1);
+        }
+        else SetThreads(savedThreads);
+        single = one;
     }
 
     internal static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda,
