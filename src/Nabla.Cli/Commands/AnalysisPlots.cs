@@ -108,12 +108,14 @@ internal static class AnalysisPlots
                 var g = f.GradientAt(p);
                 double norm = Math.Sqrt(g[0] * g[0] + g[1] * g[1]);
                 if (!(norm > 0) || !double.IsFinite(norm)) continue;
-                arrows.Add(new RootedCoordinateVector(new Coordinates(p[0], p[1]), new Vector2((float)(cell * g[0] / norm), (float)(cell * g[1] / norm))));
+                // ScottPlot 5.1's vector field draws a vector's y component in screen direction (down is
+                // positive), so it is negated here to make the arrow point up the slope.
+                arrows.Add(new RootedCoordinateVector(new Coordinates(p[0], p[1]), new Vector2((float)(cell * g[0] / norm), (float)(-cell * g[1] / norm))));
             }
         if (arrows.Count > 0)
         {
             var field = plot.Add.VectorField(arrows, Colors.White.WithAlpha(0.8));
-            field.LegendText = "gradient direction";
+            field.LegendText = "gradient direction (uphill)";
         }
 
         AddCriticalPoints(plot, points, c => new Coordinates(c.Point[0], c.Point[1]));
