@@ -35,6 +35,23 @@ public class SimplifierTests
     [InlineData("exp(x)*exp(2*y)", "exp(x + 2*y)")]
     public void TextbookForms(string input, string expected) => Assert.Equal(expected, S(input));
 
+    /// <summary>
+    /// Expanding a power's base ((pi - 2)*(y + z))^12 gives ~150 terms whose double evaluation
+    /// cancels catastrophically (15.5184 instead of 15.5200): the simplifier keeps the smaller form.
+    /// </summary>
+    [Fact]
+    public void ExpansionIsNotLargerThanTheInput()
+    {
+        var e = Expr.Parse("((pi - 2)^12*(y + z)^12)^cosh((pi - 2)*(y + z))");
+        var s = Simplifier.Simplify(e);
+        Assert.True(s.TreeSize <= e.TreeSize, $"{e} simplified to the larger {s}");
+        double[] p = [-1.87, 1, -2];
+        double a = e.Evaluate(p, V), b = s.Evaluate(p, V);
+        Assert.True(Math.Abs(a - b) <= 1e-9 * Math.Abs(a), $"{a} vs {b}: {s}");
+        var big = Expr.Parse("(x + y + 1)^10");
+        Assert.True(Simplifier.Simplify(big).TreeSize <= big.TreeSize * 1.5);
+    }
+
     [Fact]
     public void EquivalentInputsReachTheSameForm()
     {
