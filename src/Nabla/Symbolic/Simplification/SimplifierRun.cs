@@ -110,7 +110,26 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
     {
         var written = AsWritten(root);
         double w = written.TreeSize;
-        return normalized.TreeSize > w + w / 2 ? written : normalized;
+        if (normalized.TreeSize > w + w / 2) return written;
+        // a common denominator can move a huge constant where doubles cannot hold it:
+        // A*u/(B*v) + 3 with B ~ 1e340 becomes (A*u/v + 3*B)/B, which evaluates to inf/inf
+        if (Unrepresentable(normalized) > Unrepresentable(written)) return written;
+        return normalized;
+    }
+
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
+    /// <summary>Numbers whose double value overflows or underflows to zero (or subnormal).</summary>
+    private static int Unrepresentable(Expr e)
+    {
+        int count = 0;
+        foreach (var n in Traversal.PostOrder(e))
+        {
+            if (n.Kind != ExprKind.Number || n.IsZero) continue;
+            double d = Math.Abs(n.Value.ToDouble());
+            if (!double.IsFinite(d) || d < SmallestNormal) count++;
+        }
+        return count;
     }
 
     /// <summary>The region rooted at root with its non-rational leaves replaced by their simplified forms.</summary>

@@ -52,6 +52,16 @@ public class SimplifierTests
         Assert.True(Simplifier.Simplify(big).TreeSize <= big.TreeSize * 1.5);
     }
 
+    /// <summary>Over a common denominator a constant beyond double range (3^701) would evaluate to inf/inf.</summary>
+    [Fact]
+    public void HugeConstantsAreNotMovedOutOfDoubleRange()
+    {
+        var e = Expr.Parse("2^700*z^(1/2)/(3^700*(z^(1/2))^729) + 3");
+        var s = Simplifier.Simplify(e);
+        double a = e.Evaluate([0.0, 0.0, 0.5], V), b = s.Evaluate([0.0, 0.0, 0.5], V);
+        Assert.True(double.IsFinite(a) && Math.Abs(a - b) <= 1e-12 * Math.Abs(a), $"{a} vs {b}: {s}");
+    }
+
     [Fact]
     public void EquivalentInputsReachTheSameForm()
     {
