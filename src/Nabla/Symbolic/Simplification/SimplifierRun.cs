@@ -38,7 +38,7 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
             try
             {
                 var together = RationalRegion.SimplifyMany(this, roots);
-                for (int i = 0; i < roots.Count; i++) if (IsRational(roots[i])) regions[roots[i]] = together[i];
+                for (int i = 0; i < roots.Count; i++) if (IsRational(roots[i])) regions[roots[i]] = NotLarger(roots[i], together[i]);
             }
             catch (SizeLimitException) { }
             catch (DivideByZeroException) { }
@@ -97,6 +97,56 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         return AtomIdentities.Rewrite(rebuilt);
     }
 
+    /// <summary>
+    /// The normalized form of a region, or the region as written (over its simplified atoms) when
+    /// the normal form is larger: expanding ((pi - 2)*(y + z))^12 gives ~150 terms that are both
+    /// bigger and numerically worse (their double evaluation cancels catastrophically). Applied to
+    /// every region, including those inside a power's base and function arguments, so the result
+    /// is never much larger than the input by <see cref="Expr.TreeSize"/>. The slack (half the
+    /// input's size) admits the textbook forms' small constant overhead, x/2 + y/3 = (3*x + 2*y)/6
+    /// (7 nodes to 9), while rejecting expansions, whose growth is multiplicative.
+    /// </summary>
+    private Expr NotLarger(Expr root, Expr normalized)
+    {
+        var written = AsWritten(root);
+        double w = written.TreeSize;
+        if (normalized.TreeSize > w + w / 2) return written;
+        // a common denominator can move a huge constant where doubles cannot hold it:
+        // A*u/(B*v) + 3 with B ~ 1e340 becomes (A*u/v + 3*B)/B, which evaluates to inf/inf
+        if (Unrepresentable(normalized) > Unrepresentable(written)) return written;
+        return normalized;
+    }
+
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
+    /// <summary>Numbers whose double value overflows or underflows to zero (or subnormal).</summary>
+    private static int Unrepresentable(Expr e)
+    {
+        int count = 0;
+        foreach (var n in Traversal.PostOrder(e))
+        {
+            if (n.Kind != ExprKind.Number || n.IsZero) continue;
+            double d = Math.Abs(n.Value.ToDouble());
+            if (!double.IsFinite(d) || d < SmallestNormal) count++;
+        }
+        return count;
+    }
+
+    /// <summary>The region rooted at root with its non-rational leaves replaced by their simplified forms.</summary>
+    private Expr AsWritten(Expr root)
+    {
+        var map = new Dictionary<Expr, Expr>();
+        foreach (var n in Traversal.PostOrder([root], e => !IsRational(e)))
+        {
+            if (n.Arguments.Count == 0) { map[n] = n; continue; }
+            var args = new Expr[n.Arguments.Count];
+            bool changed = false;
+            for (int i = 0; i < args.Length; i++) { var a = n.Arguments[i]; args[i] = map.TryGetValue(a, out var m) ? m : Atom(a); changed |= !ReferenceEquals(args[i], n.Arguments[i]); }
+            map[n] = changed ? Expr.Rebuild(n, args) : n;
+        }
+        return map[root];
+    }
+
     /// <summary>The simplified form of the expression rooted at <paramref name="root"/>.</summary>
     public Expr SimplifyRegion(Expr root)
     {
@@ -105,7 +155,7 @@ internal sealed class SimplifierRun(SimplifyOptions options, Budget budget)
         Expr result;
         try
         {
-            result = RationalRegion.Simplify(this, root);
+            result = NotLarger(root, RationalRegion.Simplify(this, root));
         }
         catch (Exception ex) when (ex is SizeLimitException or OverflowException)
         {
