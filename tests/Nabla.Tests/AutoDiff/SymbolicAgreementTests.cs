@@ -85,9 +85,14 @@ public class SymbolicAgreementTests
     public void RandomExpressionsAgreeWithSymbolicDerivatives()
     {
         int accepted = 0;
-        ExprGenerators.Expression(6).Select(Point, (e, p) => (e, p)).Sample(t =>
+        // Deterministic: CsCheck's seed argument fixes only the first case, and about one run in
+        // twenty drew a point where the double evaluation of the symbolic reference itself was too
+        // inaccurate (near a singularity); the suite must not depend on the draw.
+        var cases = ExprGenerators.Expression(6).Select(Point, (e, p) => (e, p));
+        var pcg = new PCG(7, 20261126);
+        for (int n = 0; n < 400; n++)
         {
-            var (e, p) = t;
+            var (e, p) = cases.Generate(pcg, null, out _);
             var f = Differentiate.Of(e, XYZ);
             double v = e.Evaluate(p, XYZ);
             var grad = e.Gradient(XYZ).Select(d => d.Evaluate(p, XYZ)).ToArray();
@@ -97,7 +102,7 @@ public class SymbolicAgreementTests
             double mixed = e.Diff("x", "x", "y").Evaluate(p, XYZ);
             double fifth = e.Diff("x", 5).Evaluate(p, XYZ);
             if (!double.IsFinite(v) || grad.Any(d => !double.IsFinite(d) || Math.Abs(d) > 1e8) || hx.Any(d => !double.IsFinite(d) || Math.Abs(d) > 1e8)
-                || !double.IsFinite(mixed) || !double.IsFinite(fifth) || Math.Abs(fifth) > 1e8) return;
+                || !double.IsFinite(mixed) || !double.IsFinite(fifth) || Math.Abs(fifth) > 1e8) continue;
             accepted++;
             string at = $"{e} at ({string.Join(", ", p)})";
             var g = new double[3];
@@ -127,9 +132,7 @@ public class SymbolicAgreementTests
             // Order 5: the symbolic fifth derivative, evaluated in double, is itself only this accurate
             // (atan(1/x) at x = 0.0149: exact -23.91988728, Taylor -23.91988746, symbolic -23.91989326).
             Assert.True(Math.Abs(fifth - d[5]) <= 1e-8 * Math.Max(1, Math.Abs(fifth)), $"{at} taylor 5: symbolic {fifth:R}, AD {d[5]:R}");
-        }, iter: 400, seed: "3tU7Yfh0k8y2");
-        // Fixed seed: about one run in twenty drew a point where the double evaluation of the
-        // symbolic reference itself was too inaccurate (near a singularity); the suite must be deterministic.
+        }
         Assert.True(accepted > 100, $"only {accepted} expressions were defined at their point");
     }
 }
