@@ -10,6 +10,19 @@ internal static class Dense
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
         System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
+    /// <summary>s = xNew − x and y = gNew − g (a quasi-Newton pair); returns ‖s‖∞.</summary>
+    public static double Differences(ReadOnlySpan<double> xNew, ReadOnlySpan<double> x, ReadOnlySpan<double> gNew, ReadOnlySpan<double> g, Span<double> s, Span<double> y)
+    {
+        double stepInf = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            s[i] = xNew[i] - x[i];
+            y[i] = gNew[i] - g[i];
+            stepInf = Math.Max(stepInf, Math.Abs(s[i]));
+        }
+        return stepInf;
+    }
+
     public static double Norm2(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 
     public static double NormInf(ReadOnlySpan<double> a) => RunState.InfNorm(a);

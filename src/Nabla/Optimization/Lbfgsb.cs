@@ -92,13 +92,7 @@ public static class Lbfgsb
                 stop = state.Stalled(f, pgnorm, OptimizationStatus.LineSearchFailed, $"projected line search failed: {search.Message}");
                 break;
             }
-            double stepInf = 0;
-            for (int i = 0; i < n; i++)
-            {
-                s[i] = xNew[i] - x[i];
-                y[i] = gNew[i] - g[i];
-                stepInf = Math.Max(stepInf, Math.Abs(s[i]));
-            }
+            double stepInf = Dense.Differences(xNew, x, gNew, g, s, y);
             double fPrevious = f;
             (x, xNew) = (xNew, x);
             (g, gNew) = (gNew, g);

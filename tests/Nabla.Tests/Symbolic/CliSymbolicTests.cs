@@ -5,20 +5,9 @@ namespace Nabla.Tests.Symbolic;
 
 public class CliSymbolicTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
-    private static JsonElement Json(params string[] args)
-    {
-        var (code, o, err) = Run([.. args, "--json"]);
-        Assert.True(code == 0, err);
-        return JsonDocument.Parse(o).RootElement;
-    }
+    private static JsonElement Json(params string[] args) => CliRunner.Json(args);
 
     [Fact]
     public void LectureDiffAtZeroTwoIsTwo()
