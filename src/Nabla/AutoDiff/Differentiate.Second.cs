@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.Intrinsics;
 
@@ -20,6 +21,8 @@ public static partial class Differentiate
         CheckLength(v.Length, n, nameof(v));
         CheckLength(hv.Length, n, nameof(hv));
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
+        if (n > 0 && n <= Dual4.Width)
+            return HessianVectorProductForward4(f, x, v, hv, gradient);
         var tape = Tape<Dual<Real>>.Current;
         int mark = tape.Mark();
         var small = new ElementBuffer<Rev<Dual<Real>>>();   // no pool round trip for small n
@@ -49,11 +52,23 @@ public static partial class Differentiate
     }
 
     /// <summary>
-    /// The full Hessian (n·n, row-major) and gradient by chunked forward over reverse: ⌈n/8⌉ taped
+    /// The full Hessian (n·n, row-major) and gradient: for n ≤ 4 one tape-free pass of second-order
+    /// forward mode (<see cref="HyperDual4"/>), otherwise chunked forward over reverse, ⌈n/8⌉ taped
     /// passes over <see cref="Dual8"/>, each giving 8 Hessian columns. The result is made exactly
     /// symmetric by averaging H and Hᵀ. Returns f(x).
     /// </summary>
     public static double Hessian<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
+        CheckLength(hessian.Length, n * n, nameof(hessian));
+        if (n > 0 && n <= HyperDual4.Width)
+            return HessianForward4(f, x, gradient, hessian);
+        return HessianForwardOverReverse(f, x, gradient, hessian);
+    }
+
+    /// <summary>The Hessian by chunked forward over reverse (any n); see <see cref="Hessian{TF}"/>.</summary>
+    public static double HessianForwardOverReverse<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian) where TF : IScalarFunction
     {
         int n = x.Length;
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
@@ -96,6 +111,42 @@ public static partial class Differentiate
             return value;
         }
         finally { ArrayPool<Rev<Dual8>>.Shared.Return(buf); }
+    }
+
+    // Forward over forward for n ≤ 4: the outer dual carries the direction v, the inner Dual4 the
+    // gradient, so one tape-free pass gives ∇f (inner tangents) and H·v (their outer tangents).
+    [SkipLocalsInit]
+    static double HessianVectorProductForward4<TF>(TF f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv, Span<double> gradient) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        Unsafe.SkipInit(out ElementBuffer<Dual<Dual4>> buffer);
+        var xs = ((Span<Dual<Dual4>>)buffer)[..n];
+        for (int i = 0; i < n; i++) xs[i] = new Dual<Dual4>(Dual4.Variable(x[i], i), Dual4.Constant(v[i]));
+        var y = f.Evaluate<Dual<Dual4>>(xs);
+        for (int i = 0; i < n; i++)
+        {
+            hv[i] = y.D.D.GetElement(i);
+            if (!gradient.IsEmpty) gradient[i] = y.V.D.GetElement(i);
+        }
+        return y.V.V;
+    }
+
+    [SkipLocalsInit]
+    static double HessianForward4<TF>(TF f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian) where TF : IScalarFunction
+    {
+        int n = x.Length;
+        Unsafe.SkipInit(out ElementBuffer<HyperDual4> buffer);
+        var xs = ((Span<HyperDual4>)buffer)[..n];
+        for (int i = 0; i < n; i++) xs[i] = HyperDual4.Variable(x[i], i);
+        var y = f.Evaluate<HyperDual4>(xs);
+        for (int i = 0; i < n; i++)
+        {
+            if (!gradient.IsEmpty) gradient[i] = y.G.GetElement(i);
+            var row = y.Row(i);
+            for (int j = 0; j < n; j++) hessian[i * n + j] = row.GetElement(j);
+        }
+        Symmetrize(hessian, n);
+        return y.V;
     }
 
     internal static void Symmetrize(Span<double> h, int n)

@@ -38,8 +38,10 @@ public static class TrustRegion
             }
             double dMax = d.Max();
             for (int i = 0; i < n; i++)
-                if (d[i] <= 1e-8 * dMax || d[i] == 0)
-                    d[i] = dMax > 0 ? 1e-8 * dMax : 1;
+                if (d[i] == 0)
+                    d[i] = 1; // no curvature seen yet (Beale at x0: H_11 = 0): unscaled, as MINPACK does for a zero column
+                else if (d[i] <= 1e-8 * dMax)
+                    d[i] = 1e-8 * dMax;
             for (int i = 0; i < n; i++)
             {
                 scaledG[i] = g[i] / d[i];

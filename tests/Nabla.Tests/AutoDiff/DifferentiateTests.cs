@@ -68,6 +68,48 @@ public class DifferentiateTests
     }
 
     [Fact]
+    public void TapeFreeSecondOrderPathsAgreeWithForwardOverReverse()
+    {
+        // n ≤ 4: the Hessian comes from HyperDual4 and H·v from Dual<Dual4>; both against the taped path.
+        Gen.Double[-0.9, 0.9].Array[3].Sample(x =>
+        {
+            var h = new double[9];
+            var ht = new double[9];
+            var g = new double[3];
+            var gt = new double[3];
+            Numeric.Close(Differentiate.HessianForwardOverReverse(new Everything(), x, gt, ht), Differentiate.Hessian(new Everything(), x, g, h), 1e-14, "value");
+            for (int i = 0; i < 9; i++) Numeric.Close(ht[i], h[i], 1e-11, "hessian");
+            for (int i = 0; i < 3; i++) Numeric.Close(gt[i], g[i], 1e-12, "gradient");
+            double[] v = [x[2] - 0.5, 1, x[0]];
+            var hv = new double[3];
+            Differentiate.HessianVectorProduct(new Everything(), x, v, hv, g);
+            for (int i = 0; i < 3; i++)
+                Numeric.Close(ht[i * 3] * v[0] + ht[i * 3 + 1] * v[1] + ht[i * 3 + 2] * v[2], hv[i], 1e-10, "hvp");
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void AnInfiniteSecondDerivativeDoesNotLeakIntoOtherVariables()
+    {
+        // sqrt(x) + y² at x = 0: ∂²/∂x² is −∞ but the y row and the cross terms are exact.
+        var h = new double[4];
+        Differentiate.Hessian(new SqrtPlusSquare(), [0.0, 1.5], default, h);
+        Assert.True(double.IsNegativeInfinity(h[0]));
+        Assert.Equal(0.0, h[1]);
+        Assert.Equal(0.0, h[2]);
+        Assert.Equal(2.0, h[3]);
+        var hv = new double[2];
+        Differentiate.HessianVectorProduct(new SqrtPlusSquare(), [0.0, 1.5], [0.0, 1.0], hv);
+        Assert.Equal(0.0, hv[0]);
+        Assert.Equal(2.0, hv[1]);
+    }
+
+    private readonly struct SqrtPlusSquare : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T> => T.Sqrt(x[0]) + x[1] * x[1];
+    }
+
+    [Fact]
     public void EveryModeAgreesWithRichardsonDifferences()
     {
         Gen.Double[-0.9, 0.9].Array[3].Sample(x =>
