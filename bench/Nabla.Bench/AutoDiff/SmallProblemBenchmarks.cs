@@ -92,7 +92,7 @@ public class AutoDiffSmall
         _ => tExt!.Gradient(x, g),
     };
 
-    [Benchmark(Description = "HVP forward-over-reverse")]
+    [Benchmark(Description = "HVP default (forward over forward n<=4, else forward over reverse)")]
     public double Hvp() => Problem switch
     {
         "Rosenbrock" => Differentiate.HessianVectorProduct(new RosenbrockF(), x, v, hv),
@@ -110,7 +110,7 @@ public class AutoDiffSmall
         _ => tExt!.HessianVectorProduct(x, v, hv),
     };
 
-    [Benchmark(Description = "Hessian chunked forward-over-reverse")]
+    [Benchmark(Description = "Hessian default (HyperDual4 n<=4, else chunked forward over reverse)")]
     public double Hessian() => Problem switch
     {
         "Rosenbrock" => Differentiate.Hessian(new RosenbrockF(), x, g, h),

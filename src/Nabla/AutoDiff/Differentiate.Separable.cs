@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Nabla.AutoDiff;
 
@@ -15,8 +16,102 @@ public static partial class Differentiate
     {
         int n = x.Length;
         CheckLength(gradient.Length, n, nameof(gradient));
+        int m = element.ElementCount(n), k = element.Arity, stride = element.Stride;
+        SeparableSum<TE>.CheckArity(k);
+        if (stride >= k && m > 0)
+        {
+            if ((long)(m - 1) * stride + k > n)
+                throw new NablaInputException($"Element windows (stride {stride}, arity {k}, {m} elements) run past x of length {n}.");
+            return SeparableGradientDisjoint(element, x, gradient, m, k, stride);
+        }
         gradient.Clear();
         return SeparableSweep(element, x, default, gradient, default, default);
+    }
+
+    // Disjoint windows (stride ≥ arity): each gradient entry comes from exactly one element, so
+    // results are stored rather than accumulated (no clearing pass over g where the windows tile
+    // x), and pairwise windows (stride = arity = 2) are read and written with contiguous vector
+    // loads and stores, deinterleaved and interleaved in registers, instead of gathers and scatters.
+    [SkipLocalsInit]
+    static unsafe double SeparableGradientDisjoint<TE>(TE element, ReadOnlySpan<double> x, Span<double> g, int m, int k, int stride) where TE : IElementFunction
+    {
+        const int W = Lanes8.Width;
+        int n = x.Length;
+        if (stride > k) g.Clear();                  // the gaps between windows are zero
+        else g[(m * stride)..].Clear();              // windows tile [0, m·k): only the tail is not written
+        // Inputs and outputs on 64-byte boundaries (see GroupPasses).
+        byte* raw = stackalloc byte[2 * SeparableSum<TE>.MaxArity * sizeof(Lanes8) + 64];
+        var xs = new Span<Lanes8>((void*)(((nuint)raw + 63) & ~(nuint)63), SeparableSum<TE>.MaxArity);
+        var gOut = new Span<Lanes8>((void*)((((nuint)raw + 63) & ~(nuint)63) + (nuint)(SeparableSum<TE>.MaxArity * sizeof(Lanes8))), SeparableSum<TE>.MaxArity);
+        bool pairs = k == 2 && stride == 2 && Avx512F.IsSupported;
+        var even = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
+        var odd = Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15);
+        var low = Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11);
+        var high = Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15);
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double g0 = ref MemoryMarshal.GetReference(g);
+        var total = Vector512<double>.Zero;
+        int e0 = 0;
+        try
+        {
+            for (; e0 + W <= m; e0 += W)
+            {
+                ref double xe = ref Unsafe.Add(ref x0, e0 * stride);
+                if (pairs)
+                {
+                    var a = Vector512.LoadUnsafe(ref xe);
+                    var b = Vector512.LoadUnsafe(ref xe, (nuint)W);
+                    xs[0] = new Lanes8(Avx512F.PermuteVar8x64x2(a, even, b));
+                    xs[1] = new Lanes8(Avx512F.PermuteVar8x64x2(a, odd, b));
+                }
+                else
+                {
+                    for (int j = 0; j < k; j++) xs[j] = new Lanes8(Load(ref Unsafe.Add(ref xe, j), stride));
+                }
+                total += GroupPasses(element, k, xs, gOut);
+                ref double ge = ref Unsafe.Add(ref g0, e0 * stride);
+                if (pairs)
+                {
+                    Avx512F.PermuteVar8x64x2(gOut[0].V, low, gOut[1].V).StoreUnsafe(ref ge);
+                    Avx512F.PermuteVar8x64x2(gOut[0].V, high, gOut[1].V).StoreUnsafe(ref ge, (nuint)W);
+                }
+                else
+                {
+                    for (int p = 0; p < k; p++)
+                        for (int l = 0; l < W; l++) Unsafe.Add(ref ge, l * stride + p) = gOut[p].V.GetElement(l);
+                }
+            }
+        }
+        catch (LaneDivergenceException)
+        {
+            // This code branches on values: group e0 and the rest one element at a time.
+        }
+        double scalarTotal = 0;
+        if (e0 < m)
+        {
+            if (stride == k) g[(e0 * stride)..(m * stride)].Clear();
+            for (int e = e0; e < m; e++) scalarTotal += Single(element, e, k, x, default, g, default, default, n, false, false);
+        }
+        return Vector512.Sum(total) + scalarTotal;
+    }
+
+    // One forward pass per element input over 8 elements; the gradient lanes go to gOut.
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe Vector512<double> GroupPasses<TE>(TE element, int k, ReadOnlySpan<Lanes8> xs, Span<Lanes8> gOut) where TE : IElementFunction
+    {
+        // The inputs on a 64-byte boundary: a 512-bit store that straddles two cache lines defeats
+        // store-to-load forwarding when the element function reads its inputs back (3x slower).
+        byte* raw = stackalloc byte[SeparableSum<TE>.MaxArity * sizeof(DualLanes8) + 64];
+        var span = new Span<DualLanes8>((void*)(((nuint)raw + 63) & ~(nuint)63), k);
+        Vector512<double> value = default;
+        for (int p = 0; p < k; p++)
+        {
+            for (int j = 0; j < k; j++) span[j] = new DualLanes8(xs[j].V, j == p ? Vector512<double>.One : Vector512<double>.Zero);
+            var y = element.Evaluate<DualLanes8>(span);
+            value = y.V;
+            gOut[p] = new Lanes8(y.D);
+        }
+        return value;
     }
 
     /// <summary>H(x)·v for a partially separable function (forward over forward per element, vectorized); also f(x) and, if wanted, the gradient.</summary>
@@ -129,17 +224,8 @@ public static partial class Differentiate
     static Vector512<double> GroupGradient<TE>(TE element, int k, ref ElementBuffer<Lanes8> xs, ReadOnlySpan<int> idx, Span<double> g) where TE : IElementFunction
     {
         const int W = Lanes8.Width;
-        Unsafe.SkipInit(out ElementBuffer<DualLanes8> d);
         Unsafe.SkipInit(out ElementBuffer<Lanes8> gOut);
-        Vector512<double> value = default;
-        var span = ((Span<DualLanes8>)d)[..k];
-        for (int p = 0; p < k; p++)
-        {
-            for (int j = 0; j < k; j++) span[j] = new DualLanes8(xs[j].V, j == p ? Vector512<double>.One : Vector512<double>.Zero);
-            var y = element.Evaluate<DualLanes8>(span);
-            value = y.V;
-            gOut[p] = new Lanes8(y.D);
-        }
+        var value = GroupPasses(element, k, xs, gOut);
         for (int p = 0; p < k; p++) Scatter(g, idx[(p * W)..], gOut[p].V);
         return value;
     }

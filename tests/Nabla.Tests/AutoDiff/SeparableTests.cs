@@ -33,6 +33,53 @@ public class SeparableTests
         }
     }
 
+    /// <summary>Disjoint windows of 3 every <c>stride</c> variables (gaps when stride > 3), branching on values.</summary>
+    readonly struct Windows(int stride) : IElementFunction
+    {
+        public int Arity => 3;
+        public int Stride => stride;
+        public int ElementCount(int n) => (n - 3) / stride + 1;
+        public int Index(int element, int slot, int n) => stride * element + slot;
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T>
+        {
+            var s = T.Sin(x[0]) * x[1] + T.Exp(x[2] * T.Constant(0.2)) * x[0];
+            return x[2] > T.Constant(1.5) ? s * x[2] : s + x[1] * x[1];
+        }
+    }
+
+    [Fact]
+    public void DisjointWindowsWriteEveryGradientEntry()
+    {
+        // The stored (not accumulated) path must write every entry, gaps and tail included, even
+        // after a group whose code branches differently across lanes falls back to single elements.
+        var gen = Gen.Select(Gen.Int[3, 5], Gen.Double[-2, 2].Array[3, 90]);
+        gen.Sample((stride, x) =>
+        {
+            int n = x.Length;
+            var element = new Windows(stride);
+            var fast = new double[n];
+            var tape = new double[n];
+            fast.AsSpan().Fill(double.NaN);
+            double value = Differentiate.SeparableGradient(element, x, fast);
+            Numeric.Close(Differentiate.GradientReverse(new SeparableSum<Windows>(element), x, tape), value, 1e-12, "value");
+            for (int i = 0; i < n; i++) Numeric.Close(tape[i], fast[i], 1e-12, $"gradient[{i}]");
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void PairwiseWindowsAfterGarbageAndAtOddLength()
+    {
+        foreach (int n in new[] { 2, 15, 16, 17, 33, 1001 })
+        {
+            var x = Enumerable.Range(0, n).Select(i => Math.Sin(3 * i + 1)).ToArray();
+            var g = Enumerable.Repeat(double.NaN, n).ToArray();
+            var ge = new double[n];
+            Differentiate.SeparableGradient(new RosenbrockElement(), x, g);
+            Differentiate.GradientReverse(new SeparableSum<RosenbrockElement>(new()), x, ge);
+            for (int i = 0; i < n; i++) Numeric.Close(ge[i], g[i], 1e-12, $"n = {n}, gradient[{i}]");
+        }
+    }
+
     [Fact]
     public void FastPathAgreesWithTheTapeOnExtendedRosenbrock()
     {
