@@ -17,7 +17,7 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
         public Trace Trace { get; } = trace;
         public CompiledGradient? Gradient;
         public CompiledHessian? Hessian;
-        public VectorKernel? Hvp;   // inputs x1..xn, v1..vn; outputs H·v
+        public VectorKernel? Hvp;   // inputs x1..xn, v1..vn; outputs f, H·v
     }
 
     readonly TF f;
@@ -94,15 +94,25 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
             return Differentiate.HessianVectorProduct(f, x, v, hv);
         }
         var kernel = p.Hvp ??= CompileHvp(p.Trace);
-        var xv = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 2 * n));
+        // One kernel call gives f and H·v (inputs x then v; outputs f then H·v): no second
+        // evaluation of f, and no pool round trip for the small n this path is for.
+        const int StackLimit = 64;
+        double[]? rented = n > StackLimit ? System.Buffers.ArrayPool<double>.Shared.Rent(3 * n + 1) : null;
         try
         {
-            x.CopyTo(xv);
-            v.CopyTo(xv.AsSpan(n));
-            kernel(xv.AsSpan(0, 2 * n), hv);
+            Span<double> buffer = rented is null ? stackalloc double[3 * StackLimit + 1] : rented;
+            var input = buffer[..(2 * n)];
+            var output = buffer.Slice(2 * n, n + 1);
+            x.CopyTo(input);
+            v.CopyTo(input[n..]);
+            kernel(input, output);
+            output[1..].CopyTo(hv);
+            return output[0];
         }
-        finally { System.Buffers.ArrayPool<double>.Shared.Return(xv); }
-        return Differentiate.Value(f, x);
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     static VectorKernel CompileHvp(Trace trace)
@@ -112,7 +122,7 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
         var vs = xs.Select(name => "v_" + name).ToArray();
         var directional = Expr.Sum(g.Select((gi, i) => gi * Expr.Variable(vs[i])));
         var hv = directional.Gradient(xs);
-        return Expr.Compile(hv, [.. xs, .. vs]);
+        return Expr.Compile([trace.Expression, .. hv], [.. xs, .. vs]);
     }
 
     Path? Find(ReadOnlySpan<double> x)
