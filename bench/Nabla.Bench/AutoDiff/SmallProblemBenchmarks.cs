@@ -92,7 +92,7 @@ public class AutoDiffSmall
         _ => tExt!.Gradient(x, g),
     };
 
-    [Benchmark(Description = "HVP default (forward over forward n<=4, else forward over reverse)")]
+    [Benchmark(Description = "HVP default (HyperDual4 Hessian times v for n<=4, else forward over reverse)")]
     public double Hvp() => Problem switch
     {
         "Rosenbrock" => Differentiate.HessianVectorProduct(new RosenbrockF(), x, v, hv),

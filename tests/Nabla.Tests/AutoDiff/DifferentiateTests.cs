@@ -70,7 +70,7 @@ public class DifferentiateTests
     [Fact]
     public void TapeFreeSecondOrderPathsAgreeWithForwardOverReverse()
     {
-        // n ≤ 4: the Hessian comes from HyperDual4 and H·v from Dual<Dual4>; both against the taped path.
+        // n ≤ 4: the Hessian and H·v come from HyperDual4; both against the taped path.
         Gen.Double[-0.9, 0.9].Array[3].Sample(x =>
         {
             var h = new double[9];
