@@ -39,4 +39,25 @@ public static class ProblemBenchmark
             }
         return runs;
     }
+
+    /// <summary>
+    /// Runs everything <paramref name="repeat"/> times and keeps, for each problem and method, the
+    /// fastest run (the runs are deterministic, so only the time differs). A first run includes JIT
+    /// compilation, and tiered compilation needs many calls before it installs optimised code.
+    /// </summary>
+    public static IReadOnlyList<ProblemRun> RunFastest(IReadOnlyList<TestProblem> problems, IReadOnlyList<OptimizationMethod> methods,
+        int repeat, OptimizerOptions? options = null)
+    {
+        if (repeat < 1)
+            throw new NablaInputException($"repeat must be at least 1 (got {repeat})");
+        var best = RunAll(problems, methods, options).ToArray();
+        for (int k = 1; k < repeat; k++)
+        {
+            var again = RunAll(problems, methods, options);
+            for (int i = 0; i < best.Length; i++)
+                if (again[i].Elapsed < best[i].Elapsed)
+                    best[i] = again[i];
+        }
+        return best;
+    }
 }
