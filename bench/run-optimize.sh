@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Nabla's methods and SciPy's on the 20 Moré-Garbow-Hillstrom problems of issue 6, side by side:
-# status per problem, total solved, total f-evaluations and total time (warm runs).
+# status per problem, total solved, total f-evaluations and total time (fastest of 30 runs; BenchmarkDotNet with --bdn for the steady state).
 # Usage: bench/run-optimize.sh [--bdn]   (--bdn also runs the BenchmarkDotNet workload, ~10 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Nabla.Cli/Nabla.Cli.csproj -c Release -v quiet -nologo > /dev/null
 out=$(mktemp -d)
-dotnet src/Nabla.Cli/bin/Release/net10.0/Nabla.Cli.dll bench-problems --repeat 5 --json \
+dotnet src/Nabla.Cli/bin/Release/net10.0/Nabla.Cli.dll bench-problems --repeat 30 --json \
   --method bfgs --method lbfgs --method trust-region --method damped-newton --method newton-cg --method lbfgsb > "$out/nabla.json"
 /usr/bin/python3 bench/peers/optimize.py --json > "$out/scipy.json"
 /usr/bin/python3 - "$out/nabla.json" "$out/scipy.json" <<'PY'
