@@ -145,6 +145,7 @@ public readonly struct ExtendedRosenbrockElement : IElementFunction
     public int Stride => 2;
     public int ElementCount(int n) => n / 2;
     public int Index(int element, int slot, int n) => 2 * element + slot;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T>
     {
         var a = T.Constant(10) * (x[1] - x[0] * x[0]);

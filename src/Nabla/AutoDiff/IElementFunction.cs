@@ -28,5 +28,11 @@ public interface IElementFunction
     int Index(int element, int slot, int n);
 
     /// <summary>φ of one element's inputs (the same φ for every element).</summary>
+    /// <remarks>
+    /// Mark it <c>[MethodImpl(MethodImplOptions.AggressiveInlining)]</c> when φ is small: the
+    /// vectorized path calls it on 8-lane duals (128 bytes each), and when the JIT leaves the call
+    /// in place they travel through memory; inlined, extended Rosenbrock's gradient at n = 10⁶ ran
+    /// in 1.7 ms instead of 2.5 ms (docs/performance.md).
+    /// </remarks>
     T Evaluate<T>(ReadOnlySpan<T> xe) where T : IScalar<T>;
 }
