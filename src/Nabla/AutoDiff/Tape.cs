@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Nabla.AutoDiff;
 
@@ -48,19 +49,22 @@ public sealed class Tape<S> where S : IScalar<S>
     internal int Push(int a, S da, int b, S db)
     {
         int i = Count;
-        if ((uint)i >= (uint)Nodes.Length) Grow();
-        ref var n = ref Nodes[i];
+        var nodes = Nodes;
+        if ((uint)i >= (uint)nodes.Length) nodes = Grow();
+        // In bounds by the test above: no second bounds check.
+        ref var n = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), i);
         n.A = a; n.Da = da; n.B = b; n.Db = db;
         Count = i + 1;
         return i;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void Grow()
+    Node[] Grow()
     {
         if (Nodes.Length >= MaxNodes)
             throw new NablaInputException($"The reverse-mode tape exceeded {MaxNodes} operations in one evaluation; use forward mode or split the function.");
         Array.Resize(ref Nodes, Math.Min(MaxNodes, Nodes.Length * 2));
+        return Nodes;
     }
 
     /// <summary>Starts a recording; returns the mark to sweep back to and truncate to.</summary>
@@ -85,15 +89,21 @@ public sealed class Tape<S> where S : IScalar<S>
         var nodes = Nodes;
         var adj = Adjoints;
         var zero = S.Zero;
+        if ((uint)from >= (uint)Count || (uint)from >= (uint)adj.Length || mark < 0)
+            throw new ArgumentOutOfRangeException(nameof(from));
+        // Indices below are node indices < Count ≤ adj.Length (parents precede their children),
+        // checked once above: the loop reads and writes without bounds checks.
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var adj0 = ref MemoryMarshal.GetArrayDataReference(adj);
         for (int i = from; i >= mark; i--)
         {
-            var a = adj[i];
+            var a = Unsafe.Add(ref adj0, i);
             if (a.Equals(zero)) continue;
-            ref var n = ref nodes[i];
+            ref var n = ref Unsafe.Add(ref node0, i);
             // A zero local partial contributes nothing, even against an infinite adjoint (as in
             // forward mode: asin(sign(x)) has derivative 0, not 0·∞ = NaN).
-            if (n.A >= 0 && !n.Da.Equals(zero)) adj[n.A] += n.Da * a;
-            if (n.B >= 0 && !n.Db.Equals(zero)) adj[n.B] += n.Db * a;
+            if (n.A >= 0 && !n.Da.Equals(zero)) Unsafe.Add(ref adj0, n.A) += n.Da * a;
+            if (n.B >= 0 && !n.Db.Equals(zero)) Unsafe.Add(ref adj0, n.B) += n.Db * a;
         }
     }
 
