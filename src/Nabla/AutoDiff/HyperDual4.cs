@@ -158,41 +158,28 @@ public readonly struct HyperDual4 : IScalar<HyperDual4>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual4 Square(HyperDual4 x) => Chain(x.V * x.V, 2 * x.V, 2, x);
 
-    public static HyperDual4 Atan2(HyperDual4 y, HyperDual4 x)
-    {
-        if (x.IsConstant)
-        {
-            var r = ElementaryRules<Dual<Real>>.Atan2(Seed(y), Fixed(x));
-            return Chain((r.F, r.Dy), y);
-        }
-        if (y.IsConstant)
-        {
-            var r = ElementaryRules<Dual<Real>>.Atan2(Fixed(y), Seed(x));
-            return Chain((r.F, r.Dx), x);
-        }
-        // Seeding y, then x, differentiates the first-derivative rule once more.
-        var ry = ElementaryRules<Dual<Real>>.Atan2(Seed(y), Fixed(x));
-        var rx = ElementaryRules<Dual<Real>>.Atan2(Fixed(y), Seed(x));
-        return Chain2(ry.F.V.V, ry.Dy.V.V, ry.Dx.V.V, ry.Dy.D.V, ry.Dx.D.V, rx.Dx.D.V, y, x);
-    }
+    public static HyperDual4 Atan2(HyperDual4 y, HyperDual4 x) => Binary(y, x, static (u, v) => ElementaryRules<Dual<Real>>.Atan2(u, v));
 
-    public static HyperDual4 Pow(HyperDual4 x, HyperDual4 y)
+    public static HyperDual4 Pow(HyperDual4 x, HyperDual4 y) => Binary(x, y, static (u, v) => ElementaryRules<Dual<Real>>.Pow(u, v));
+
+    // φ(a, b) from its rule (value, ∂φ/∂a, ∂φ/∂b) over duals: seeding a, then b, differentiates the
+    // rule once more. A constant operand keeps the other's rule free of its (possibly NaN) cross
+    // terms: x^c for x < 0 has no real d/dc.
+    static HyperDual4 Binary(HyperDual4 a, HyperDual4 b, Func<Dual<Real>, Dual<Real>, (Dual<Real> F, Dual<Real> Da, Dual<Real> Db)> rule)
     {
-        // A constant operand keeps the other's rule free of its (possibly NaN) cross terms:
-        // x^c for x < 0 has no real d/dc.
-        if (y.IsConstant)
+        if (b.IsConstant)
         {
-            var r = ElementaryRules<Dual<Real>>.Pow(Seed(x), Fixed(y));
-            return Chain((r.F, r.Dx), x);
+            var r = rule(Seed(a), Fixed(b));
+            return Chain((r.F, r.Da), a);
         }
-        if (x.IsConstant)
+        if (a.IsConstant)
         {
-            var r = ElementaryRules<Dual<Real>>.Pow(Fixed(x), Seed(y));
-            return Chain((r.F, r.Dy), y);
+            var r = rule(Fixed(a), Seed(b));
+            return Chain((r.F, r.Db), b);
         }
-        var rx = ElementaryRules<Dual<Real>>.Pow(Seed(x), Fixed(y));
-        var ry = ElementaryRules<Dual<Real>>.Pow(Fixed(x), Seed(y));
-        return Chain2(rx.F.V.V, rx.Dx.V.V, rx.Dy.V.V, rx.Dx.D.V, rx.Dy.D.V, ry.Dy.D.V, x, y);
+        var ra = rule(Seed(a), Fixed(b));
+        var rb = rule(Fixed(a), Seed(b));
+        return Chain2(ra.F.V.V, ra.Da.V.V, ra.Db.V.V, ra.Da.D.V, ra.Db.D.V, rb.Db.D.V, a, b);
     }
 
     public static HyperDual4 Min(HyperDual4 a, HyperDual4 b) => a.V <= b.V ? a : b;

@@ -89,6 +89,25 @@ public class DifferentiateTests
     }
 
     [Fact]
+    public void PowAndAtan2WithOneConstantOperandMatchTheTapedHessian()
+    {
+        Gen.Double[0.2, 2].Array[3].Sample(x =>
+        {
+            var h = new double[9];
+            var ht = new double[9];
+            Numeric.Close(Differentiate.HessianForwardOverReverse(new ConstantOperands(), x, default, ht),
+                Differentiate.Hessian(new ConstantOperands(), x, default, h), 1e-14, "value");
+            for (int i = 0; i < 9; i++) Numeric.Close(ht[i], h[i], 1e-11, $"hessian[{i}]");
+        }, iter: 100);
+    }
+
+    private readonly struct ConstantOperands : IScalarFunction
+    {
+        public T Evaluate<T>(ReadOnlySpan<T> x) where T : IScalar<T> =>
+            T.Pow(T.Constant(2), x[0]) * T.Atan2(T.Constant(1), x[1]) + T.Pow(x[2], T.Constant(1.5)) * T.Atan2(x[0], T.Constant(-0.5)) + T.Pow(x[1], x[2]);
+    }
+
+    [Fact]
     public void AnInfiniteSecondDerivativeDoesNotLeakIntoOtherVariables()
     {
         // sqrt(x) + y² at x = 0: ∂²/∂x² is −∞ but the y row and the cross terms are exact.
