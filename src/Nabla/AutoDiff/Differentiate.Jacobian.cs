@@ -73,12 +73,7 @@ public static partial class Differentiate
             for (int r = 0; r < m; r++)
             {
                 y[r] = ys[r].Value;
-                tape.ClearAdjoints(mark);
-                if (ys[r].Index >= 0)
-                {
-                    tape.Adjoints[ys[r].Index] = Real.One;
-                    tape.Sweep(ys[r].Index, mark);
-                }
+                tape.Backpropagate(ys[r], mark);
                 var adj = tape.Adjoints;
                 for (int j = 0; j < n; j++) jacobian[r * n + j] = adj[mark + j].V;
             }

@@ -32,12 +32,7 @@ public static partial class Differentiate
             var xs = buf is null ? ((Span<Rev<Dual<Real>>>)small)[..n] : buf.AsSpan(0, n);
             for (int i = 0; i < n; i++) xs[i] = tape.Variable(new Dual<Real>(x[i], v[i]));
             var y = f.Evaluate<Rev<Dual<Real>>>(xs);
-            tape.ClearAdjoints(mark);
-            if (y.Index >= 0)
-            {
-                tape.Adjoints[y.Index] = Dual<Real>.One;
-                tape.Sweep(y.Index, mark);
-            }
+            tape.Backpropagate(y, mark);
             var adj = tape.Adjoints;
             for (int i = 0; i < n; i++) hv[i] = adj[mark + i].D.V;
             if (!gradient.IsEmpty)
@@ -73,10 +68,11 @@ public static partial class Differentiate
         int n = x.Length;
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
         CheckLength(hessian.Length, n * n, nameof(hessian));
+        if (n == 0) return Value(f, x);   // otherwise every pass computes f(x) anyway
         var tape = Tape<Dual8>.Current;
-        var buf = ArrayPool<Rev<Dual8>>.Shared.Rent(Math.Max(n, 1));
+        var buf = ArrayPool<Rev<Dual8>>.Shared.Rent(n);
         Span<double> lanes = stackalloc double[Dual8.Width];
-        double value = Value(f, x);
+        double value = 0;
         try
         {
             for (int k = 0; k < n; k += Dual8.Width)
@@ -88,12 +84,7 @@ public static partial class Differentiate
                         buf[i] = tape.Variable(i >= k && i < k + Dual8.Width ? Dual8.Variable(x[i], i - k) : Dual8.Constant(x[i]));
                     var y = f.Evaluate<Rev<Dual8>>(buf.AsSpan(0, n));
                     value = y.Value;
-                    tape.ClearAdjoints(mark);
-                    if (y.Index >= 0)
-                    {
-                        tape.Adjoints[y.Index] = Dual8.One;
-                        tape.Sweep(y.Index, mark);
-                    }
+                    tape.Backpropagate(y, mark);
                     var adj = tape.Adjoints;
                     int width = Math.Min(Dual8.Width, n - k);
                     for (int i = 0; i < n; i++)
@@ -106,7 +97,6 @@ public static partial class Differentiate
                 }
                 finally { tape.Truncate(mark); }
             }
-            if (n == 0) return value;
             Symmetrize(hessian, n);
             return value;
         }

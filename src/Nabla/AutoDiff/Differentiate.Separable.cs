@@ -17,13 +17,9 @@ public static partial class Differentiate
         int n = x.Length;
         CheckLength(gradient.Length, n, nameof(gradient));
         int m = element.ElementCount(n), k = element.Arity, stride = element.Stride;
-        SeparableSum<TE>.CheckArity(k);
+        CheckElements<TE>(n, m, k, stride);
         if (stride >= k && m > 0)
-        {
-            if ((long)(m - 1) * stride + k > n)
-                throw new NablaInputException($"Element windows (stride {stride}, arity {k}, {m} elements) run past x of length {n}.");
             return SeparableGradientDisjoint(element, x, gradient, m, k, stride);
-        }
         gradient.Clear();
         return SeparableSweep(element, x, default, gradient, default, default);
     }
@@ -140,12 +136,21 @@ public static partial class Differentiate
         return SeparableSweep(element, x, default, gradient, default, hessian);
     }
 
+    // The arity is supported and windowed elements stay inside x (checked once, so the window
+    // loads need no bounds checks).
+    static void CheckElements<TE>(int n, int m, int k, int stride) where TE : IElementFunction
+    {
+        SeparableSum<TE>.CheckArity(k);
+        if (stride > 0 && m > 0 && (long)(m - 1) * stride + k > n)
+            throw new NablaInputException($"Element windows (stride {stride}, arity {k}, {m} elements) run past x of length {n}.");
+    }
+
     // One routine for the three: what is wanted is given by which spans are non-empty.
     [SkipLocalsInit]
     static double SeparableSweep<TE>(TE element, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> g, Span<double> hv, Span<double> h) where TE : IElementFunction
     {
-        int n = x.Length, m = element.ElementCount(n), k = element.Arity;
-        SeparableSum<TE>.CheckArity(k);
+        int n = x.Length, m = element.ElementCount(n), k = element.Arity, stride = element.Stride;
+        CheckElements<TE>(n, m, k, stride);
         bool wantHv = !hv.IsEmpty, wantH = !h.IsEmpty;
         Span<int> idx = stackalloc int[SeparableSum<TE>.MaxArity * Lanes8.Width];
         Span<double> lane = stackalloc double[Lanes8.Width];
@@ -156,9 +161,6 @@ public static partial class Differentiate
         double scalarTotal = 0;
         bool vectorized = true;
         int e0 = 0;
-        int stride = element.Stride;
-        if (stride > 0 && m > 0 && ((long)(m - 1) * stride + k > n))
-            throw new NablaInputException($"Element windows (stride {stride}, arity {k}, {m} elements) run past x of length {n}.");
         for (; vectorized && e0 + Lanes8.Width <= m; e0 += Lanes8.Width)
         {
             if (stride > 0)

@@ -61,16 +61,15 @@ public static partial class Differentiate
         CheckLength(pattern.Dimension, n, "pattern dimension");
         CheckLength(values.Length, pattern.NonZeroCount, nameof(values));
         if (!gradient.IsEmpty) CheckLength(gradient.Length, n, nameof(gradient));
-        var tape = Tape<Dual8>.Current;
-        var buf = ArrayPool<Rev<Dual8>>.Shared.Rent(Math.Max(n, 1));
-        Span<double> lanes = stackalloc double[Dual8.Width];
-        double value = Value(f, x);
         if (pattern.ColorCount == 0)
         {
             values.Clear();
-            ArrayPool<Rev<Dual8>>.Shared.Return(buf);
-            return gradient.IsEmpty ? value : GradientReverse(f, x, gradient);
+            return gradient.IsEmpty ? Value(f, x) : GradientReverse(f, x, gradient);
         }
+        var tape = Tape<Dual8>.Current;
+        var buf = ArrayPool<Rev<Dual8>>.Shared.Rent(Math.Max(n, 1));
+        Span<double> lanes = stackalloc double[Dual8.Width];
+        double value = 0;   // every colored pass computes f(x)
         try
         {
             for (int c0 = 0; c0 < pattern.ColorCount; c0 += Dual8.Width)
@@ -85,12 +84,7 @@ public static partial class Differentiate
                     }
                     var y = f.Evaluate<Rev<Dual8>>(buf.AsSpan(0, n));
                     value = y.Value;
-                    tape.ClearAdjoints(mark);
-                    if (y.Index >= 0)
-                    {
-                        tape.Adjoints[y.Index] = Dual8.One;
-                        tape.Sweep(y.Index, mark);
-                    }
+                    tape.Backpropagate(y, mark);
                     var adj = tape.Adjoints;
                     for (int i = 0; i < n; i++)
                     {

@@ -98,12 +98,7 @@ public static partial class Differentiate
             var xs = buf is null ? ((Span<Rev<Real>>)small)[..n] : buf.AsSpan(0, n);
             for (int i = 0; i < n; i++) xs[i] = tape.Variable(x[i]);
             var y = f.Evaluate<Rev<Real>>(xs);
-            tape.ClearAdjoints(mark);
-            if (y.Index >= 0)
-            {
-                tape.Adjoints[y.Index] = Real.One;
-                tape.Sweep(y.Index, mark);
-            }
+            tape.Backpropagate(y, mark);
             var adj = tape.Adjoints;
             for (int i = 0; i < n; i++) gradient[i] = adj[mark + i].V;
             return y.Value;

@@ -73,6 +73,20 @@ public sealed class Tape<S> where S : IScalar<S>
     /// <summary>Registers an independent variable.</summary>
     internal Rev<S> Variable(S value) => new(value, Push(-1, S.Zero, -1, S.Zero), this);
 
+    /// <summary>
+    /// Reverse sweep for one output recorded above <paramref name="mark"/>: clears the adjoints of
+    /// [mark, Count), seeds the output's with 1 and propagates, so Adjoints[mark + i] is then the
+    /// derivative of the output by the i-th variable registered after the mark (a constant output
+    /// leaves them all zero).
+    /// </summary>
+    internal void Backpropagate(Rev<S> output, int mark)
+    {
+        ClearAdjoints(mark);
+        if (output.Index < 0) return;
+        Adjoints[output.Index] = S.One;
+        Sweep(output.Index, mark);
+    }
+
     /// <summary>Zeroes the adjoints of nodes [mark, Count).</summary>
     internal void ClearAdjoints(int mark)
     {
