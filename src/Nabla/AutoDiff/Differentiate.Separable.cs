@@ -36,9 +36,10 @@ public static partial class Differentiate
         if (stride > k) g.Clear();                  // the gaps between windows are zero
         else g[(m * stride)..].Clear();              // windows tile [0, m·k): only the tail is not written
         // Inputs and outputs on 64-byte boundaries (see GroupPasses).
-        byte* raw = stackalloc byte[2 * SeparableSum<TE>.MaxArity * sizeof(Lanes8) + 64];
-        var xs = new Span<Lanes8>((void*)(((nuint)raw + 63) & ~(nuint)63), SeparableSum<TE>.MaxArity);
-        var gOut = new Span<Lanes8>((void*)((((nuint)raw + 63) & ~(nuint)63) + (nuint)(SeparableSum<TE>.MaxArity * sizeof(Lanes8))), SeparableSum<TE>.MaxArity);
+        const int A = SeparableSum<TE>.MaxArity;
+        byte* raw = stackalloc byte[2 * A * sizeof(Lanes8) + 64];
+        var xs = new Span<Lanes8>(Align64(raw), A);
+        var gOut = new Span<Lanes8>((byte*)Align64(raw) + A * sizeof(Lanes8), A);
         bool pairs = k == 2 && stride == 2 && Avx512F.IsSupported;
         var even = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
         var odd = Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15);
@@ -98,7 +99,7 @@ public static partial class Differentiate
         // The inputs on a 64-byte boundary: a 512-bit store that straddles two cache lines defeats
         // store-to-load forwarding when the element function reads its inputs back (3x slower).
         byte* raw = stackalloc byte[SeparableSum<TE>.MaxArity * sizeof(DualLanes8) + 64];
-        var span = new Span<DualLanes8>((void*)(((nuint)raw + 63) & ~(nuint)63), k);
+        var span = new Span<DualLanes8>(Align64(raw), k);
         Vector512<double> value = default;
         for (int p = 0; p < k; p++)
         {
@@ -135,6 +136,9 @@ public static partial class Differentiate
         gradient.Clear();
         return SeparableSweep(element, x, default, gradient, default, hessian);
     }
+
+    // The first 64-byte boundary in a stack buffer allocated 64 bytes longer than needed.
+    static unsafe void* Align64(byte* p) => (void*)(((nuint)p + 63) & ~(nuint)63);
 
     // The arity is supported and windowed elements stay inside x (checked once, so the window
     // loads need no bounds checks).
