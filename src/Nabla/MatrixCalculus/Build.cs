@@ -46,6 +46,11 @@ public static class Build
         var order = new List<string>();
         var coefs = new Dictionary<string, (double C, Node? Body)>();
         double number = 0;
+        // Broadcast scalars s*ones(shape) are gathered into one (Σs)*ones(shape) term, placed where
+        // the first one stood: ones(n) + a*ones(n) and (1 + a)*ones(n) are one node, so a sum
+        // prints (scalars bare) and parses back to itself.
+        const string BroadcastKey = "\0broadcast";
+        var broadcast = new List<Node>();
         var stack = new Stack<Node>();
         for (int i = terms.Count - 1; i >= 0; i--) stack.Push(terms[i]);
         while (stack.Count > 0)
@@ -62,12 +67,24 @@ public static class Build
                 continue;
             }
             if (rest is null) { number += c; continue; }
+            if (!shape.IsScalar && (rest.Kind == NodeKind.Ones || rest.Kind == NodeKind.Mul && rest[0].IsScalar && rest[1].Kind == NodeKind.Ones))
+            {
+                if (broadcast.Count == 0) order.Add(BroadcastKey);
+                broadcast.Add(rest.Kind == NodeKind.Ones ? Num(c) : Scale(c, rest[0]));
+                continue;
+            }
             if (coefs.TryGetValue(rest.Key, out var e)) coefs[rest.Key] = (e.C + c, e.Body);
             else { coefs[rest.Key] = (c, rest); order.Add(rest.Key); }
         }
         var parts = new List<Node>();
         foreach (var k in order)
         {
+            if (k == BroadcastKey)
+            {
+                var scalar = Sum(broadcast);
+                if (!scalar.IsZero) parts.Add(Mul(scalar, Ones(shape)));
+                continue;
+            }
             var (c, rest) = coefs[k];
             if (c != 0) parts.Add(Scale(c, rest!));
         }
@@ -107,6 +124,10 @@ public static class Build
         if (!s.IsScalar) throw new InvalidOperationException("division by a non-scalar");
         if (s.Kind == NodeKind.Number) return Scale(1 / s.Value, a);
         if (a.IsZero) return a;
+        // The numerator's coefficient moves outside (c*a/s = c*(a/s)), so that 2*(-1/s), (-2)/s
+        // and -2*(1/s) are one node and print the same.
+        var (c, body) = SplitCoef(a);
+        if (c != 1) return Scale(c, new Node(NodeKind.Div, a.Shape, [body ?? Num(1), s]));
         return new Node(NodeKind.Div, a.Shape, [a, s]);
     }
 

@@ -87,7 +87,13 @@ public static class MatrixPrinter
                 }
                 break;
             case NodeKind.Mul:
-                if (n[0].Kind == NodeKind.Number)
+                if (n[0].Kind == NodeKind.Number && n[1].Kind == NodeKind.Div && n[1][0].IsNumber(1))
+                {
+                    // c*(1/s) is written c/s, which parses back to the same node (Build.Div)
+                    sb.Append(Number(n[0].Value)).Append('/');
+                    Operand(sb, n[1][1], PProd + 1, false);
+                }
+                else if (n[0].Kind == NodeKind.Number)
                 {
                     double c = n[0].Value;
                     if (c == -1) sb.Append('-');
