@@ -235,10 +235,17 @@ public static class Functions
 
     private static BigInteger? IntRoot(BigInteger v, int k)
     {
+        if (v <= BigInteger.One) return v;
         if (v.GetBitLength() > 2000) return null;
-        var guess = new BigInteger(Math.Round(Math.Pow((double)v, 1.0 / k)));
-        for (var c = BigInteger.Max(0, guess - 1); c <= guess + 1; c++)
-            if (BigInteger.Pow(c, k) == v) return c;
-        return null;
+        // Integer Newton from above, x ← ((k−1)x + v / x^(k−1)) / k, decreases to ⌊v^(1/k)⌋. (A
+        // double estimate overflows past 2¹⁰²⁴ and is not exact past 2⁵³.)
+        var x = BigInteger.One << (int)((v.GetBitLength() + k - 1) / k);
+        while (true)
+        {
+            var next = ((k - 1) * x + v / BigInteger.Pow(x, k - 1)) / k;
+            if (next >= x) break;
+            x = next;
+        }
+        return BigInteger.Pow(x, k) == v ? x : null;
     }
 }
