@@ -49,8 +49,14 @@ public class LanczosTests
             var lambda = TestMatrices.RandomSpectrum(rng, n, -3, 5);
             var a = TestMatrices.WithSpectrum(lambda, seed + 1);
             var exact = lambda.OrderBy(x => x).ToArray();
-            var r = Lanczos.Compute(new DenseSymmetricOperator(a, n), new LanczosOptions { Largest = k, Smallest = k, Seed = seed, MaxIterations = n });
             double scale = Math.Max(Math.Abs(exact[0]), Math.Abs(exact[^1]));
+            // The sorted match needs the wanted eigenvalues to be distinct: a Krylov method sees one
+            // copy of a (nearly) repeated eigenvalue (docs/curvature.md), e.g. n = 46, seed 98479
+            // has -2.520934 and -2.520929, and the 3rd Ritz value is then the 4th eigenvalue.
+            for (int i = 0; i < k; i++)
+                if (exact[i + 1] - exact[i] < 1e-3 * scale || exact[n - 1 - i] - exact[n - 2 - i] < 1e-3 * scale)
+                    return true;
+            var r = Lanczos.Compute(new DenseSymmetricOperator(a, n), new LanczosOptions { Largest = k, Smallest = k, Seed = seed, MaxIterations = n });
             for (int i = 0; i < k; i++)
             {
                 if (Math.Abs(r.Largest[i].Value - exact[n - 1 - i]) > r.Largest[i].Residual + 1e-12 * scale)
