@@ -47,7 +47,8 @@ public class ReaderAndOptimizerTests
     [Fact]
     public void FashionMnistLoadsWhenInstalled()
     {
-        if (!DataSets.FashionMnistAvailable(DataSets.FashionMnistDefaultDirectory)) return; // optional package
+        // dataset-fashion-mnist is installed by .ci/run: a missing package fails here rather than passing untested.
+        Assert.True(DataSets.FashionMnistAvailable(DataSets.FashionMnistDefaultDirectory), "apt-get install dataset-fashion-mnist");
         var d = DataSets.FashionMnist(DataSets.FashionMnistDefaultDirectory);
         Assert.Equal(70_000, d.Count);
         Assert.Equal(784, d.Features);
